@@ -1,0 +1,72 @@
+package netlens.dsl
+
+import netlens.data.DataSpec
+import netlens.data.ImageCollection
+import netlens.data.ImageSpec
+import netlens.data.Scale
+import netlens.data.SpiralSpec
+import netlens.nn.Activation
+import netlens.nn.Init
+import netlens.run.ModelSpec
+import netlens.train.Loss
+import netlens.train.OptimizerSpec
+
+// The vocabulary of a script: datasets, networks, optimisers, losses, by the names papers use.
+
+val relu: Activation = Activation.RELU
+val tanh: Activation = Activation.TANH
+val linear: Activation = Activation.LINEAR
+
+val crossEntropy: Loss = Loss.CROSS_ENTROPY
+val mse: Loss = Loss.MSE
+
+/**
+ * MNIST digits. [classes] picks and orders the classes (relabelled 0..K−1; null = all ten);
+ * per-class counts of 0 take every sample of that class.
+ */
+fun mnist(classes: List<Int>? = null, trainPerClass: Int = 0, testPerClass: Int = 0, scale: Scale = Scale.UNIT): DataSpec =
+    ImageSpec(ImageCollection.MNIST, classes?.toIntArray(), trainPerClass, testPerClass, scale)
+
+/** Fashion-MNIST (Zalando), with the same options as [mnist]. */
+fun fashionMnist(classes: List<Int>? = null, trainPerClass: Int = 0, testPerClass: Int = 0, scale: Scale = Scale.UNIT): DataSpec =
+    ImageSpec(ImageCollection.FASHION_MNIST, classes?.toIntArray(), trainPerClass, testPerClass, scale)
+
+/** K interleaved 2-D spirals; turns = null sweeps 4/K of a turn per arm (the spiralNet setting). */
+fun spirals(
+    classes: Int = 3,
+    trainPerClass: Int = 500,
+    testPerClass: Int = 200,
+    turns: Double? = null,
+    noise: Double = 0.1,
+    normalise: Boolean = true,
+): DataSpec = SpiralSpec(classes, trainPerClass, testPerClass, turns ?: Double.NaN, noise, normalise)
+
+/** A dense network: the listed hidden widths, each followed by [activation], then a linear output layer. */
+fun mlp(hidden: List<Int>, activation: Activation = relu, bias: Boolean = true, init: Init = Init.PYTORCH): ModelSpec {
+    requireValue(hidden.isNotEmpty()) { "hidden must list at least one layer width, e.g. hidden = listOf(128, 64)" }
+    requireValue(hidden.all { it >= 1 }) { "hidden widths must be >= 1, got $hidden" }
+    return ModelSpec(hidden.toIntArray(), activation, bias, init)
+}
+
+/** SGD with optional heavy-ball or Nesterov momentum and L2 weight decay (PyTorch semantics). */
+fun sgd(lr: Double, momentum: Double = 0.0, nesterov: Boolean = false, weightDecay: Double = 0.0): OptimizerSpec =
+    OptimizerSpec.Sgd(lr, momentum, nesterov, weightDecay)
+
+/** Adam with L2 weight decay added to the gradient (PyTorch's Adam). */
+fun adam(lr: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8, weightDecay: Double = 0.0): OptimizerSpec =
+    OptimizerSpec.Adam(lr, beta1, beta2, eps, weightDecay, false)
+
+/** AdamW: Adam with decoupled weight decay (Loshchilov & Hutter). */
+fun adamW(lr: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8, weightDecay: Double = 1e-2): OptimizerSpec =
+    OptimizerSpec.Adam(lr, beta1, beta2, eps, weightDecay, true)
+
+/** How embeddings are reduced to 2-D. */
+sealed interface Projection
+
+/** Principal components via the SVD of the centred features. */
+data class Pca(val components: Int) : Projection
+
+fun pca(components: Int = 2): Projection {
+    requireValue(components == 2) { "pca(components = $components): the layer figures draw 2 components; use pca(2)" }
+    return Pca(components)
+}

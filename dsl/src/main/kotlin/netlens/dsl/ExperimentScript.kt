@@ -1,0 +1,36 @@
+package netlens.dsl
+
+import kotlin.script.experimental.annotations.KotlinScript
+import kotlin.script.experimental.api.ScriptAcceptedLocation
+import kotlin.script.experimental.api.ScriptCompilationConfiguration
+import kotlin.script.experimental.api.acceptedLocations
+import kotlin.script.experimental.api.defaultImports
+import kotlin.script.experimental.api.ide
+import kotlin.script.experimental.jvm.dependenciesFromClassContext
+import kotlin.script.experimental.jvm.jvm
+
+/**
+ * The base class of every `*.exp.kts` script: its body runs as this class's constructor, and each
+ * `experiment(...) { }` call records one declared experiment.
+ */
+@KotlinScript(
+    displayName = "netlens experiment",
+    fileExtension = "exp.kts",
+    compilationConfiguration = ExperimentScriptConfiguration::class,
+)
+abstract class ExperimentScript {
+    internal val declared = mutableListOf<ExperimentPlan>()
+
+    /** Declares an experiment; the name becomes the report folder. */
+    fun experiment(name: String, block: ExperimentBuilder.() -> Unit) {
+        declared += ExperimentBuilder(name).apply(block).build()
+    }
+}
+
+object ExperimentScriptConfiguration : ScriptCompilationConfiguration({
+    defaultImports("netlens.dsl.*")
+    jvm { dependenciesFromClassContext(ExperimentScript::class, wholeClasspath = true) }
+    ide { acceptedLocations(ScriptAcceptedLocation.Everywhere) }
+}) {
+    private fun readResolve(): Any = ExperimentScriptConfiguration
+}

@@ -1,0 +1,97 @@
+package netlens.dsl
+
+import java.io.File
+import java.nio.file.Files
+import java.nio.file.Path
+import java.security.MessageDigest
+import kotlin.script.experimental.api.EvaluationResult
+import kotlin.script.experimental.api.ResultValue
+import kotlin.script.experimental.api.ResultWithDiagnostics
+import kotlin.script.experimental.api.ScriptDiagnostic
+import kotlin.script.experimental.api.ScriptEvaluationConfiguration
+import kotlin.script.experimental.host.ScriptingHostConfiguration
+import kotlin.script.experimental.host.toScriptSource
+import kotlin.script.experimental.jvm.baseClassLoader
+import kotlin.script.experimental.jvm.compilationCache
+import kotlin.script.experimental.jvm.defaultJvmScriptingHostConfiguration
+import kotlin.script.experimental.jvm.jvm
+import kotlin.script.experimental.jvmhost.BasicJvmScriptingHost
+import kotlin.script.experimental.jvmhost.CompiledScriptJarsCache
+import kotlin.script.experimental.jvmhost.createJvmCompilationConfigurationFromTemplate
+
+/**
+ * Compiles and runs `.exp.kts` scripts. Compiled scripts are cached as jars keyed by the script
+ * text and the netlens build, so an unchanged script starts without the Kotlin compiler's cost.
+ */
+class ScriptHost(private val cacheDir: Path?) {
+    private val compilation = createJvmCompilationConfigurationFromTemplate<ExperimentScript>()
+    private val evaluation = ScriptEvaluationConfiguration {
+        jvm { baseClassLoader(ExperimentScript::class.java.classLoader) }
+    }
+
+    /** The experiments a script declares; throws [ScriptFailure] with a located message. */
+    fun load(file: Path): List<ExperimentPlan> {
+        if (!Files.isRegularFile(file)) throw ScriptFailure("$file: no such script file")
+        if (!file.fileName.toString().endsWith(".exp.kts")) throw ScriptFailure("$file: experiment scripts end in .exp.kts")
+        val text = Files.readString(file)
+        val host = BasicJvmScriptingHost(hostConfiguration())
+        val result = host.eval(file.toFile().toScriptSource(), compilation, evaluation)
+        val evaluated = when (result) {
+            is ResultWithDiagnostics.Failure -> throw ScriptFailure(compileErrors(file, text, result.reports))
+            is ResultWithDiagnostics.Success -> result.value
+        }
+        val script = scriptInstance(evaluated, file, text)
+        if (script.declared.isEmpty()) throw ScriptFailure("$file: declares no experiment; wrap it in experiment(\"name\") { … }")
+        return script.declared.toList()
+    }
+
+    private fun scriptInstance(evaluated: EvaluationResult, file: Path, text: String): ExperimentScript =
+        when (val rv = evaluated.returnValue) {
+            is ResultValue.Error -> {
+                val line = locateInScript(rv.error, file)
+                throw ScriptFailure(
+                    if (line != null) located(file, text, line, null, describe(rv.error))
+                    else "$file: error: ${describe(rv.error)}"
+                )
+            }
+            else -> rv.scriptInstance as? ExperimentScript ?: throw ScriptFailure("$file: did not evaluate to an experiment script")
+        }
+
+    private fun compileErrors(file: Path, text: String, reports: List<ScriptDiagnostic>): String {
+        val errors = reports.filter { it.severity >= ScriptDiagnostic.Severity.ERROR }.ifEmpty { reports }
+        return errors.joinToString("\n") { d ->
+            val loc = d.location
+            if (loc != null) located(file, text, loc.start.line, loc.start.col, d.message)
+            else "$file: error: ${d.message}" + (d.exception?.let { " ($it)" } ?: "")
+        }
+    }
+
+    private fun hostConfiguration(): ScriptingHostConfiguration {
+        val dir = cacheDir ?: return defaultJvmScriptingHostConfiguration
+        return ScriptingHostConfiguration(defaultJvmScriptingHostConfiguration) {
+            jvm {
+                compilationCache(CompiledScriptJarsCache { source, _ ->
+                    Files.createDirectories(dir)
+                    File(dir.toFile(), sha256(source.text + "\u0000" + BUILD_STAMP) + ".jar")
+                })
+            }
+        }
+    }
+
+    companion object {
+        /** Changes whenever netlens' own classes are rebuilt, so cached scripts never outlive the API they were compiled against. */
+        val BUILD_STAMP: String by lazy {
+            val location = ExperimentScript::class.java.protectionDomain.codeSource?.location?.toURI()?.let { Path.of(it) }
+            val marker = when {
+                location == null -> null
+                Files.isDirectory(location) -> location.resolve(ExperimentScript::class.java.name.replace('.', '/') + ".class")
+                else -> location
+            }
+            val stamp = marker?.takeIf { Files.exists(it) }?.let { Files.getLastModifiedTime(it).toMillis() } ?: 0
+            "${System.getProperty("java.class.path")}|$stamp"
+        }
+
+        fun sha256(text: String): String =
+            MessageDigest.getInstance("SHA-256").digest(text.toByteArray()).joinToString("") { "%02x".format(it) }
+    }
+}

@@ -1,0 +1,63 @@
+package netlens.dsl
+
+import netlens.train.EpochMetrics
+import netlens.train.Loss
+import netlens.train.OptimizerSpec
+import netlens.train.StopRule
+import netlens.train.TrainConfig
+
+/** What an until { } condition can look at after each epoch. */
+data class EpochState(
+    val epoch: Int,
+    val trainLoss: Double,
+    val trainAccuracy: Double,
+    val testLoss: Double,
+    val testAccuracy: Double,
+)
+
+@NetlensDsl
+class TrainBuilder internal constructor() {
+    var optimizer: OptimizerSpec = sgd(lr = 0.01, momentum = 0.9)
+    var loss: Loss = crossEntropy
+
+    /** Samples per step; see [fullBatch]. */
+    var batchSize: Int = 128
+        set(value) {
+            requireValue(value >= 1) { "batchSize must be >= 1, got $value (use fullBatch() for full-batch training)" }
+            field = value
+        }
+
+    /** Upper bound on epochs, whatever [until] says. */
+    var maxEpochs: Int = 100
+        set(value) {
+            requireValue(value >= 1) { "maxEpochs must be >= 1, got $value" }
+            field = value
+        }
+
+    /** Epochs to keep training after [until] first holds (the terminal phase of training). */
+    var extraEpochs: Int = 0
+        set(value) {
+            requireValue(value >= 0) { "extraEpochs must be >= 0, got $value" }
+            field = value
+        }
+
+    private var rule: (EpochState.() -> Boolean)? = null
+    private var full = false
+
+    /** Stop (after [extraEpochs] more) once this holds after an epoch, e.g. `until { trainAccuracy >= 1.0 }`. */
+    fun until(condition: EpochState.() -> Boolean) {
+        rule = condition
+    }
+
+    /** Every step sees the whole training set. */
+    fun fullBatch() {
+        full = true
+    }
+
+    internal fun build(): TrainConfig {
+        val r = rule
+        val stop = r?.let { cond -> StopRule { m: EpochMetrics -> EpochState(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy()).cond() } }
+        requireValue(extraEpochs == 0 || stop != null) { "extraEpochs = $extraEpochs needs an until { … } condition to count from" }
+        return TrainConfig(loss, optimizer, if (full) 0 else batchSize, maxEpochs, stop, extraEpochs)
+    }
+}

@@ -1,0 +1,67 @@
+package netlens.bench;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import netlens.data.DataStore;
+import netlens.data.Dataset;
+import netlens.data.ImageCollection;
+import netlens.data.ImageSpec;
+import netlens.data.Scale;
+import netlens.data.Split;
+import netlens.linalg.Backend;
+import netlens.linalg.Gemm;
+import netlens.linalg.Workers;
+import netlens.nn.Activation;
+import netlens.nn.Init;
+import netlens.nn.Mlp;
+import netlens.nn.MlpSpec;
+import netlens.train.Loss;
+import netlens.train.OptimizerSpec;
+import netlens.train.TrainConfig;
+import netlens.train.Trainer;
+
+/**
+ * The reference benchmark: MLP 784-512-256-128-64-10 (ReLU), batch 128, SGD momentum 0.9, float32,
+ * one epoch on full MNIST. Prints seconds per epoch for each timed epoch after a warm-up epoch.
+ */
+public final class TrainBenchmark {
+    private TrainBenchmark() {}
+
+    public record Result(String backend, int threads, double[] secondsPerEpoch) {
+        public double best() {
+            double b = Double.POSITIVE_INFINITY;
+            for (double s : secondsPerEpoch) b = Math.min(b, s);
+            return b;
+        }
+    }
+
+    public static Result run(Path dataFolder, int threads, int epochs, java.util.function.Consumer<String> log) {
+        Split split = new ImageSpec(ImageCollection.MNIST, null, 0, 0, Scale.UNIT)
+                .load(DataStore.standard(dataFolder, log), 1);
+        MlpSpec spec = new MlpSpec(784, new int[] {512, 256, 128, 64}, 10, Activation.RELU, true, Init.PYTORCH);
+        double[] seconds = new double[epochs];
+        try (Workers workers = new Workers(threads)) {
+            Trainer trainer = new Trainer(new Gemm(Backend.blas(), workers));
+            Mlp net = Mlp.initialise(spec, 1);
+            // One extra leading epoch warms the JIT and is not counted.
+            TrainConfig config = new TrainConfig(Loss.CROSS_ENTROPY, new OptimizerSpec.Sgd(0.01, 0.9, false, 0), 128, epochs + 1, null, 0);
+            Dataset noTest = new Dataset("none", new float[0], new int[0], 784, split.train().classNames());
+            Trainer.Outcome outcome = trainer.train(net, split.train(), noTest, config, 1, (m, n) -> {
+                if (m.epoch() >= 2) {
+                    seconds[m.epoch() - 2] = m.seconds();
+                    log.accept(String.format(Locale.ROOT, "epoch %d: %.2f s (train loss %.4f, accuracy %.4f)",
+                            m.epoch() - 1, m.seconds(), m.trainLoss(), m.trainAccuracy()));
+                }
+            });
+            if (outcome.status() != Trainer.Status.COMPLETED) throw new IllegalStateException("benchmark training " + outcome.message());
+        }
+        return new Result(Backend.blas().name(), threads, seconds);
+    }
+
+    public static void main(String[] args) {
+        int threads = args.length > 0 ? Integer.parseInt(args[0]) : Runtime.getRuntime().availableProcessors();
+        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Result r = run(null, threads, epochs, System.out::println);
+        System.out.printf(Locale.ROOT, "%s, %d threads: best %.2f s/epoch%n", r.backend(), r.threads(), r.best());
+    }
+}

@@ -1,0 +1,66 @@
+package netlens.linalg;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.openblas.global.openblas;
+
+/** OpenBLAS (cblas + LAPACKE) as bundled by org.bytedeco:openblas; reads direct buffers in place. */
+final class OpenBlas implements Blas {
+    private final String name;
+
+    OpenBlas() {
+        Loader.load(openblas.class);
+        // One BLAS thread per Java worker: two OpenBLAS threads collapse when the other core is busy.
+        openblas.blas_set_num_threads(1);
+        name = "openblas " + version();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                      FloatBuffer a, int offA, int lda, FloatBuffer b, int offB, int ldb,
+                      float beta, FloatBuffer c, int offC, int ldc) {
+        openblas.cblas_sgemm(openblas.CblasRowMajor,
+                transA ? openblas.CblasTrans : openblas.CblasNoTrans,
+                transB ? openblas.CblasTrans : openblas.CblasNoTrans,
+                m, n, k, alpha, at(a, offA), lda, at(b, offB), ldb, beta, at(c, offC), ldc);
+    }
+
+    @Override
+    public void dsyrk(int n, int k, double alpha, DoubleBuffer a, int lda, double beta, DoubleBuffer c) {
+        openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasTrans,
+                n, k, alpha, new DoublePointer(a), lda, beta, new DoublePointer(c), n);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < i; j++) c.put(i * n + j, c.get(j * n + i));
+    }
+
+    @Override
+    public SymmetricEigen eigh(double[] a, int n) {
+        double[] vectors = a.clone();
+        double[] values = new double[n];
+        // dsyevd reports its workspace in double precision, which is exact at every n we can hold.
+        int info = openblas.LAPACKE_dsyevd(openblas.LAPACK_ROW_MAJOR, (byte) 'V', (byte) 'U', n, vectors, n, values);
+        if (info != 0) throw new ArithmeticException("dsyevd failed to converge (info " + info + ")");
+        return new SymmetricEigen(n, values, vectors);
+    }
+
+    private static String version() {
+        try {
+            return Loader.getVersion("org.bytedeco", "openblas");
+        } catch (java.io.IOException e) {
+            return "(version unknown)";
+        }
+    }
+
+    private static FloatPointer at(FloatBuffer buffer, int offset) {
+        FloatPointer p = new FloatPointer(buffer);
+        return p.position(p.position() + offset);
+    }
+}

@@ -1,0 +1,165 @@
+package netlens.nn;
+
+import java.nio.FloatBuffer;
+import netlens.linalg.Gemm;
+import netlens.linalg.Matrix;
+import netlens.util.Rng;
+
+/**
+ * A dense network's parameters in one flat off-heap vector (so an optimiser step is one loop), with
+ * forward and hand-written backward passes. Layer l = 1..L maps width(l−1) → width(l);
+ * W_l is stored out×in (PyTorch's layout) at {@link #weightOffset}, b_l after it.
+ */
+public final class Mlp {
+    private final MlpSpec spec;
+    private final int[] widths;
+    private final int[] weightOffset;
+    private final int[] biasOffset;
+    private final int size;
+    private final Matrix params;
+
+    private Mlp(MlpSpec spec) {
+        this.spec = spec;
+        this.widths = spec.widths();
+        int layers = widths.length - 1;
+        weightOffset = new int[layers + 1];
+        biasOffset = new int[layers + 1];
+        long off = 0;
+        for (int l = 1; l <= layers; l++) {
+            weightOffset[l] = (int) off;
+            off += (long) widths[l] * widths[l - 1];
+            biasOffset[l] = (int) off;
+            if (spec.bias()) off += widths[l];
+            if (off > Integer.MAX_VALUE) throw new IllegalArgumentException("network too large: " + spec);
+        }
+        size = (int) off;
+        params = Matrix.zeros(1, size);
+    }
+
+    /** A freshly initialised network; the same spec and seed give the same weights. */
+    public static Mlp initialise(MlpSpec spec, long seed) {
+        Mlp net = new Mlp(spec);
+        Rng rng = Rng.stream(seed, "init");
+        FloatBuffer p = net.params.buffer();
+        for (int l = 1; l <= net.layers(); l++) {
+            int in = net.widths[l - 1], out = net.widths[l];
+            double bound = 1 / Math.sqrt(in);
+            for (int i = 0; i < out * in; i++) {
+                double w = switch (spec.init()) {
+                    case PYTORCH -> rng.uniform(-bound, bound);
+                    case HE -> rng.gaussian() * Math.sqrt(2.0 / in);
+                    case XAVIER -> rng.gaussian() * Math.sqrt(2.0 / (in + out));
+                };
+                p.put(net.weightOffset[l] + i, (float) w);
+            }
+            if (spec.bias() && spec.init() == Init.PYTORCH)
+                for (int j = 0; j < out; j++) p.put(net.biasOffset[l] + j, (float) rng.uniform(-bound, bound));
+        }
+        return net;
+    }
+
+    public Mlp copy() {
+        Mlp c = new Mlp(spec);
+        c.params.copyFrom(params);
+        return c;
+    }
+
+    public MlpSpec spec() {
+        return spec;
+    }
+
+    /** Number of affine layers L (hidden layers + the output layer). */
+    public int layers() {
+        return widths.length - 1;
+    }
+
+    /** Width of layer l = 0..L (0 is the input). */
+    public int width(int l) {
+        return widths[l];
+    }
+
+    public int parameterCount() {
+        return size;
+    }
+
+    /** σ of layer l; the output layer is linear. */
+    public Activation activation(int l) {
+        return l == layers() ? Activation.LINEAR : spec.activation();
+    }
+
+    public Matrix params() {
+        return params;
+    }
+
+    /** A zero vector shaped like the parameters (for gradients and optimiser state). */
+    public Matrix newParameterVector() {
+        return Matrix.zeros(1, size);
+    }
+
+    public Matrix weight(int l) {
+        return weight(params, l);
+    }
+
+    public Matrix weight(Matrix vector, int l) {
+        return Matrix.view(vector, weightOffset[l], widths[l], widths[l - 1]);
+    }
+
+    /** b_l as a 1×width(l) view, or null for a network without biases. */
+    public Matrix bias(Matrix vector, int l) {
+        return spec.bias() ? Matrix.view(vector, biasOffset[l], 1, widths[l]) : null;
+    }
+
+    /** Index range [weightOffset(l), biasEnd(l)) of layer l's parameters in the flat vector. */
+    public int weightOffset(int l) {
+        return weightOffset[l];
+    }
+
+    public int biasEnd(int l) {
+        return biasOffset[l] + (spec.bias() ? widths[l] : 0);
+    }
+
+    /** Runs x (rows ≤ tape capacity) through the network, keeping every z_l and a_l on the tape. */
+    public void forward(Gemm gemm, Matrix x, Tape tape) {
+        if (x.cols != widths[0]) throw new IllegalArgumentException("input has " + x.cols + " features, network expects " + widths[0]);
+        tape.start(x);
+        int rows = x.rows;
+        for (int l = 1; l <= layers(); l++) {
+            Matrix z = tape.pre(l);
+            Matrix b = bias(params, l);
+            if (b != null) for (int r = 0; r < rows; r++) z.buffer().put(z.offset() + r * z.cols, b.buffer(), b.offset(), z.cols);
+            gemm.timesTransposed(tape.post(l - 1), weight(l), z, b != null);
+            Matrix a = tape.post(l);
+            activation(l).forward(z.buffer(), a.buffer(), z.offset(), rows * z.cols);
+        }
+    }
+
+    /**
+     * Back-propagates tape.delta(L) = ∂loss/∂z_L (already averaged over the batch) and writes the
+     * parameter gradient into {@code grad}, overwriting it.
+     */
+    public void backward(Gemm gemm, Tape tape, Matrix grad) {
+        int rows = tape.rows();
+        for (int l = layers(); l >= 1; l--) {
+            Matrix delta = tape.delta(l);
+            gemm.transposedTimes(delta, tape.post(l - 1), weight(grad, l), false);   // ∂W_l = δ_lᵀ a_{l−1}
+            Matrix gb = bias(grad, l);
+            if (gb != null) columnSums(delta, gb);                                    // ∂b_l = Σ_batch δ_l
+            if (l > 1) {
+                Matrix below = tape.delta(l - 1);
+                gemm.times(delta, weight(l), below, false);                           // ∂a_{l−1} = δ_l W_l
+                activation(l - 1).backward(tape.pre(l - 1).buffer(), tape.post(l - 1).buffer(), below.buffer(),
+                        below.offset(), rows * below.cols);                           // δ_{l−1} = ∂a ⊙ σ'(z)
+            }
+        }
+    }
+
+    private static void columnSums(Matrix m, Matrix out) {
+        FloatBuffer src = m.buffer(), dst = out.buffer();
+        int cols = m.cols;
+        for (int c = 0; c < cols; c++) dst.put(out.offset() + c, 0f);
+        for (int r = 0; r < m.rows; r++) {
+            int base = m.offset() + r * cols;
+            for (int c = 0; c < cols; c++) dst.put(out.offset() + c, dst.get(out.offset() + c) + src.get(base + c));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package netlens.train;
+
+/** How parameters follow their gradient. Semantics match PyTorch's optimisers of the same name. */
+public sealed interface OptimizerSpec {
+    double lr();
+
+    /** SGD with heavy-ball (or Nesterov) momentum and L2 weight decay added to the gradient. */
+    record Sgd(double lr, double momentum, boolean nesterov, double weightDecay) implements OptimizerSpec {
+        public Sgd {
+            positive("lr", lr);
+            if (!(momentum >= 0 && momentum < 1)) throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+            nonNegative("weightDecay", weightDecay);
+            if (nesterov && momentum == 0) throw new IllegalArgumentException("nesterov needs momentum > 0");
+        }
+    }
+
+    /** Adam (Kingma & Ba) with bias correction; decoupled = true gives AdamW's weight decay. */
+    record Adam(double lr, double beta1, double beta2, double eps, double weightDecay, boolean decoupled) implements OptimizerSpec {
+        public Adam {
+            positive("lr", lr);
+            if (!(beta1 >= 0 && beta1 < 1)) throw new IllegalArgumentException("beta1 must be in [0, 1), got " + beta1);
+            if (!(beta2 >= 0 && beta2 < 1)) throw new IllegalArgumentException("beta2 must be in [0, 1), got " + beta2);
+            positive("eps", eps);
+            nonNegative("weightDecay", weightDecay);
+        }
+    }
+
+    private static void positive(String key, double v) {
+        if (!(v > 0) || Double.isInfinite(v)) throw new IllegalArgumentException(key + " must be > 0, got " + v);
+    }
+
+    private static void nonNegative(String key, double v) {
+        if (!(v >= 0) || Double.isInfinite(v)) throw new IllegalArgumentException(key + " must be >= 0, got " + v);
+    }
+}

@@ -1,0 +1,65 @@
+package netlens.plots
+
+import java.util.Locale
+import netlens.train.Trainer
+
+/** The report page: summary, verdict, figures (inline SVG), run details and the script itself. */
+internal object HtmlReport {
+    private val style = """
+        :root { --ink: #1d2433; --muted: #5b6478; --line: #dde2ea; --accent: #4e79a7; }
+        body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); margin: 0; background: #f6f7f9; }
+        main { max-width: 1120px; margin: 0 auto; padding: 24px 28px 60px; }
+        h1 { font-size: 26px; margin: 8px 0 4px; } h2 { font-size: 19px; margin: 0 0 10px; }
+        .sub { color: var(--muted); margin: 0 0 18px; }
+        section { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 18px 20px; margin: 18px 0; }
+        .figure svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
+        .caption { color: var(--muted); font-size: 13.5px; margin: 10px 0 0; }
+        .verdict p { margin: 6px 0; }
+        .banner { padding: 12px 16px; border-radius: 8px; margin: 14px 0; font-weight: 600; }
+        .partial { background: #fff4e5; border: 1px solid #f0b35a; color: #7a4a00; }
+        table { border-collapse: collapse; font-size: 13.5px; } td { padding: 3px 14px 3px 0; vertical-align: top; }
+        td:first-child { color: var(--muted); white-space: nowrap; }
+        pre { background: #f3f5f8; padding: 12px; border-radius: 6px; overflow-x: auto; font-size: 13px; }
+        code { font-size: 13px; }
+    """.trimIndent()
+
+    fun page(view: ResultView, p: Provenance, svgs: List<Pair<FigureOut, String>>, verdict: List<String>): String {
+        val r = view.results
+        val e = r.experiment()
+        val title = escapeHtml(e.name())
+        val partial = r.outcome().status() != Trainer.Status.COMPLETED
+        return buildString {
+            append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            append("<title>").append(title).append(" · netlens</title>\n<style>\n").append(style).append("\n</style>\n</head>\n<body>\n<main>\n")
+            append("<h1>").append(title).append("</h1>\n")
+            append("<p class=\"sub\">").append(escapeHtml(r.dataDescription())).append(" · ")
+                .append(escapeHtml(r.network().toString())).append(" · seed ").append(e.seed()).append("</p>\n")
+            if (partial) append("<div class=\"banner partial\" id=\"partial\">Partial report: ")
+                .append(escapeHtml(r.outcome().message())).append("</div>\n")
+            append("<section class=\"verdict\" id=\"summary\">\n<h2>Summary</h2>\n")
+            for (s in verdict) append("<p>").append(escapeHtml(s)).append("</p>\n")
+            append("</section>\n")
+            for ((fig, svg) in svgs) {
+                append("<section class=\"figure\" id=\"").append(fig.id).append("\">\n<h2>").append(escapeHtml(fig.title)).append("</h2>\n")
+                append(svg).append("\n<p class=\"caption\">").append(escapeHtml(fig.caption)).append("</p>\n</section>\n")
+            }
+            append("<section id=\"run\">\n<h2>Run</h2>\n<table>\n")
+            fun row(k: String, v: String) = append("<tr><td>").append(escapeHtml(k)).append("</td><td>").append(escapeHtml(v)).append("</td></tr>\n")
+            row("script", "${p.scriptPath} (sha256 ${p.scriptSha256.take(16)}…)")
+            row("git", p.gitCommit?.let { it + if (p.gitDirty) " (uncommitted changes)" else "" } ?: "not in a repository")
+            row("data", "${r.trainSize()} train / ${r.testSize()} test samples; " +
+                r.dataFiles().joinToString("; ") { "${it.name()} sha256 ${it.sha256().take(12)}…" }.ifEmpty { "generated" })
+            row("network", "${r.network()}, ${r.parameters()} parameters")
+            row("training", "${e.train().loss().key()}, ${e.train().optimizer()}, batch ${if (e.train().batchSize() == 0) "full" else e.train().batchSize()}")
+            row("outcome", "${r.outcome().status().name.lowercase()}: ${r.outcome().message()}")
+            row("timings", String.format(Locale.ROOT, "data %.1f s, training %.1f s, probes %.1f s", r.timings().loadSeconds(),
+                r.timings().trainSeconds(), r.timings().probeSeconds()))
+            row("machine", "${r.backend()}, ${r.threads()} threads, Java ${System.getProperty("java.version")}")
+            row("files", "metrics.csv (epoch, layer, metric, value), run.json, embeddings.npy + labels.npy, figures/*.svg")
+            append("</table>\n<details><summary>Script</summary>\n<pre><code>").append(escapeHtml(p.scriptText)).append("</code></pre>\n</details>\n")
+            append("</section>\n<p class=\"sub\">netlens ").append(escapeHtml(p.netlensVersion)).append(" · ").append(escapeHtml(p.startedAt)).append("</p>\n")
+            append("</main>\n</body>\n</html>\n")
+        }
+    }
+}
