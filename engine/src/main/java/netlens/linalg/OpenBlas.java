@@ -2,8 +2,6 @@ package netlens.linalg;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas;
 
@@ -36,7 +34,7 @@ final class OpenBlas implements Blas {
     @Override
     public void dsyrk(int n, int k, double alpha, DoubleBuffer a, int lda, double beta, DoubleBuffer c) {
         openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasTrans,
-                n, k, alpha, new DoublePointer(a), lda, beta, new DoublePointer(c), n);
+                n, k, alpha, a.duplicate().position(0), lda, beta, c.duplicate().position(0), n);
         for (int i = 0; i < n; i++)
             for (int j = 0; j < i; j++) c.put(i * n + j, c.get(j * n + i));
     }
@@ -59,8 +57,11 @@ final class OpenBlas implements Blas {
         }
     }
 
-    private static FloatPointer at(FloatBuffer buffer, int offset) {
-        FloatPointer p = new FloatPointer(buffer);
-        return p.position(p.position() + offset);
+    /**
+     * The buffer viewed from an offset. JavaCPP passes a direct buffer's address plus its position
+     * without copying; a Pointer per call would instead register a deallocator for the GC to track.
+     */
+    private static FloatBuffer at(FloatBuffer buffer, int offset) {
+        return buffer.duplicate().position(buffer.position() + offset);
     }
 }

@@ -8,16 +8,20 @@ import java.util.function.IntConsumer;
  * A fixed team of threads that runs the tiles of one job at a time; the caller works too.
  * Which thread runs a tile never changes a result: callers split work into tiles whose shapes
  * do not depend on the thread count, so numbers are identical for any {@code --threads}.
+ * Training issues jobs a few dozen microseconds apart, so idle workers spin briefly before they
+ * sleep: a sleeping thread takes longer to wake than many jobs take to run.
  * Threads get 8 MB stacks because native LAPACK can overflow the default on large inputs.
  */
 public final class Workers implements AutoCloseable {
     private static final long STACK_BYTES = 8L << 20;
+    private static final long SPIN_NANOS = 200_000;
 
     private final int threads;
     private final Thread[] team;
     private final Object lock = new Object();
     private volatile Job job;
     private volatile boolean closed;
+    private final AtomicInteger sleeping = new AtomicInteger();
 
     private static final class Job {
         final int tiles;
@@ -70,13 +74,18 @@ public final class Workers implements AutoCloseable {
             return;
         }
         Job j = new Job(tiles, body, Thread.currentThread());
-        synchronized (lock) {
-            job = j;
-            lock.notifyAll();
+        job = j;
+        if (sleeping.get() > 0) {
+            synchronized (lock) {
+                lock.notifyAll();
+            }
         }
         j.work();
-        while (j.done.get() < tiles) LockSupport.park(this);
-        job = null;
+        long deadline = System.nanoTime() + SPIN_NANOS;
+        while (j.done.get() < tiles) {
+            if (System.nanoTime() < deadline) Thread.onSpinWait();
+            else LockSupport.park(this);
+        }
         if (j.failure != null) {
             if (j.failure instanceof RuntimeException r) throw r;
             if (j.failure instanceof Error e) throw e;
@@ -87,18 +96,26 @@ public final class Workers implements AutoCloseable {
     private void loop() {
         Job last = null;
         while (!closed) {
-            Job j;
-            synchronized (lock) {
-                while (!closed && (job == null || job == last)) {
-                    try {
-                        lock.wait();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
+            Job j = job;
+            long deadline = System.nanoTime() + SPIN_NANOS;
+            while (!closed && (j == null || j == last) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
                 j = job;
             }
-            if (j == null) continue;
+            if (j == null || j == last) {
+                synchronized (lock) {
+                    sleeping.incrementAndGet();
+                    try {
+                        while (!closed && (job == null || job == last)) lock.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    } finally {
+                        sleeping.decrementAndGet();
+                    }
+                    j = job;
+                }
+            }
+            if (j == null || j == last) continue;
             last = j;
             j.work();
         }

@@ -1,40 +1,31 @@
 package netlens.nn;
 
 import java.nio.FloatBuffer;
+import netlens.linalg.Chunks;
 
 /**
- * Pointwise nonlinearities. Each applies σ to a range of pre-activations and turns a gradient with
- * respect to σ(z) into one with respect to z. Loops live in each constant so the JIT sees one body.
+ * Pointwise nonlinearities. Each derivative is written in terms of the activation a = σ(z) alone
+ * (relu: a > 0, tanh: 1 − a²), so backward needs only the stored activations. Loops run over
+ * on-heap chunks (see {@link Chunks}) so the JIT vectorises them.
  */
 public enum Activation {
     RELU("relu") {
-        @Override public float apply(float z) { return z > 0f ? z : 0f; }
-        @Override public float derivative(float z) { return z > 0f ? 1f : 0f; }
-        @Override void forward(FloatBuffer z, FloatBuffer a, int off, int len) {
-            for (int i = off, end = off + len; i < end; i++) { float v = z.get(i); a.put(i, v > 0f ? v : 0f); }
-        }
-        @Override void backward(FloatBuffer z, FloatBuffer a, FloatBuffer g, int off, int len) {
-            for (int i = off, end = off + len; i < end; i++) if (!(z.get(i) > 0f)) g.put(i, 0f);
-        }
+        @Override public float apply(float z) { return Math.max(z, 0f); }
+        @Override public float derivativeAt(float a) { return a > 0f ? 1f : 0f; }
+        @Override void apply(float[] t, int len) { for (int i = 0; i < len; i++) t[i] = Math.max(t[i], 0f); }
+        @Override void scale(float[] g, float[] a, int len) { for (int i = 0; i < len; i++) g[i] = a[i] > 0f ? g[i] : 0f; }
     },
     TANH("tanh") {
         @Override public float apply(float z) { return (float) Math.tanh(z); }
-        @Override public float derivative(float z) { float t = (float) Math.tanh(z); return 1f - t * t; }
-        @Override void forward(FloatBuffer z, FloatBuffer a, int off, int len) {
-            for (int i = off, end = off + len; i < end; i++) a.put(i, (float) Math.tanh(z.get(i)));
-        }
-        // tanh' = 1 − tanh², read from the stored activation.
-        @Override void backward(FloatBuffer z, FloatBuffer a, FloatBuffer g, int off, int len) {
-            for (int i = off, end = off + len; i < end; i++) { float t = a.get(i); g.put(i, g.get(i) * (1f - t * t)); }
-        }
+        @Override public float derivativeAt(float a) { return 1f - a * a; }
+        @Override void apply(float[] t, int len) { for (int i = 0; i < len; i++) t[i] = (float) Math.tanh(t[i]); }
+        @Override void scale(float[] g, float[] a, int len) { for (int i = 0; i < len; i++) g[i] *= 1f - a[i] * a[i]; }
     },
     LINEAR("linear") {
         @Override public float apply(float z) { return z; }
-        @Override public float derivative(float z) { return 1f; }
-        @Override void forward(FloatBuffer z, FloatBuffer a, int off, int len) {
-            if (z != a) for (int i = off, end = off + len; i < end; i++) a.put(i, z.get(i));
-        }
-        @Override void backward(FloatBuffer z, FloatBuffer a, FloatBuffer g, int off, int len) {}
+        @Override public float derivativeAt(float a) { return 1f; }
+        @Override void apply(float[] t, int len) {}
+        @Override void scale(float[] g, float[] a, int len) {}
     };
 
     private final String key;
@@ -50,13 +41,38 @@ public enum Activation {
 
     public abstract float apply(float z);
 
-    public abstract float derivative(float z);
+    /** σ'(z) expressed through a = σ(z). */
+    public abstract float derivativeAt(float a);
 
-    /** a[i] = σ(z[i]) for i in [off, off+len); a may be z itself for LINEAR. */
-    abstract void forward(FloatBuffer z, FloatBuffer a, int off, int len);
+    abstract void apply(float[] t, int len);
 
-    /** g[i] *= σ'(z[i]) for i in [off, off+len); a holds σ(z). */
-    abstract void backward(FloatBuffer z, FloatBuffer a, FloatBuffer g, int off, int len);
+    /** g[i] *= σ'(z_i), given a[i] = σ(z_i). */
+    abstract void scale(float[] g, float[] a, int len);
+
+    /** a ← σ(z) over [off, off+len); a may be z itself. */
+    void forward(FloatBuffer z, FloatBuffer a, int off, int len) {
+        if (this == LINEAR && z == a) return;
+        float[] t = Chunks.scratch(0);
+        for (int start = off, end = off + len; start < end; start += Chunks.SIZE) {
+            int n = Math.min(Chunks.SIZE, end - start);
+            z.get(start, t, 0, n);
+            apply(t, n);
+            a.put(start, t, 0, n);
+        }
+    }
+
+    /** g ← g ⊙ σ'(z) over [off, off+len), where a holds σ(z). */
+    void backward(FloatBuffer a, FloatBuffer g, int off, int len) {
+        if (this == LINEAR) return;
+        float[] ta = Chunks.scratch(0), tg = Chunks.scratch(1);
+        for (int start = off, end = off + len; start < end; start += Chunks.SIZE) {
+            int n = Math.min(Chunks.SIZE, end - start);
+            a.get(start, ta, 0, n);
+            g.get(start, tg, 0, n);
+            scale(tg, ta, n);
+            g.put(start, tg, 0, n);
+        }
+    }
 
     public static Activation byKey(String key) {
         for (Activation a : values()) if (a.key.equals(key)) return a;

@@ -143,23 +143,13 @@ public final class Mlp {
             Matrix delta = tape.delta(l);
             gemm.transposedTimes(delta, tape.post(l - 1), weight(grad, l), false);   // ∂W_l = δ_lᵀ a_{l−1}
             Matrix gb = bias(grad, l);
-            if (gb != null) columnSums(delta, gb);                                    // ∂b_l = Σ_batch δ_l
+            if (gb != null) gemm.multiply(true, false, delta.cols, 1, rows, 1f, delta.buffer(), delta.offset(), delta.cols,
+                    tape.ones(), 0, 1, 0f, gb.buffer(), gb.offset(), 1);              // ∂b_l = δ_lᵀ 1
             if (l > 1) {
                 Matrix below = tape.delta(l - 1);
                 gemm.times(delta, weight(l), below, false);                           // ∂a_{l−1} = δ_l W_l
-                activation(l - 1).backward(tape.pre(l - 1).buffer(), tape.post(l - 1).buffer(), below.buffer(),
-                        below.offset(), rows * below.cols);                           // δ_{l−1} = ∂a ⊙ σ'(z)
+                activation(l - 1).backward(tape.post(l - 1).buffer(), below.buffer(), below.offset(), rows * below.cols); // δ_{l−1} = ∂a ⊙ σ'(z)
             }
-        }
-    }
-
-    private static void columnSums(Matrix m, Matrix out) {
-        FloatBuffer src = m.buffer(), dst = out.buffer();
-        int cols = m.cols;
-        for (int c = 0; c < cols; c++) dst.put(out.offset() + c, 0f);
-        for (int r = 0; r < m.rows; r++) {
-            int base = m.offset() + r * cols;
-            for (int c = 0; c < cols; c++) dst.put(out.offset() + c, dst.get(out.offset() + c) + src.get(base + c));
         }
     }
 }

@@ -1,5 +1,6 @@
 package netlens.nn;
 
+import java.nio.FloatBuffer;
 import netlens.linalg.Matrix;
 
 /**
@@ -11,6 +12,7 @@ public final class Tape {
     private final Matrix[] pre;
     private final Matrix[] post;
     private final Matrix[] delta;
+    private final FloatBuffer ones;
     private Matrix input;
     private int rows;
 
@@ -20,12 +22,20 @@ public final class Tape {
         pre = new Matrix[layers + 1];
         post = new Matrix[layers + 1];
         delta = new Matrix[layers + 1];
+        Matrix column = Matrix.zeros(capacity, 1);
+        column.fill(1f);
+        ones = column.buffer();
         for (int l = 1; l <= layers; l++) {
             int w = net.width(l);
             pre[l] = Matrix.zeros(capacity, w);
             post[l] = net.activation(l) == Activation.LINEAR ? pre[l] : Matrix.zeros(capacity, w);
             delta[l] = Matrix.zeros(capacity, w);
         }
+    }
+
+    /** A column of ones, for sums over the batch by matrix product. */
+    FloatBuffer ones() {
+        return ones;
     }
 
     public int capacity() {
