@@ -8,27 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /** Symmetric eigendecomposition of matrices built as Q Λ Qᵀ with known Λ, for both backends. */
 class EigenTest {
-    /** A random orthogonal matrix by Gram–Schmidt on Gaussian columns (row-major, columns orthonormal). */
-    static double[] orthogonal(int n, Random r) {
-        double[] q = new double[n * n];
-        for (int j = 0; j < n; j++) {
-            double[] v = new double[n];
-            for (int i = 0; i < n; i++) v[i] = r.nextGaussian();
-            for (int p = 0; p < j; p++) {
-                double dot = 0;
-                for (int i = 0; i < n; i++) dot += v[i] * q[i * n + p];
-                for (int i = 0; i < n; i++) v[i] -= dot * q[i * n + p];
-            }
-            double norm = Math.sqrt(Arrays.stream(v).map(x -> x * x).sum());
-            for (int i = 0; i < n; i++) q[i * n + j] = v[i] / norm;
-        }
-        return q;
-    }
-
     private static void check(Blas blas) {
         Random r = new Random(3);
         int n = 40;
-        double[] q = orthogonal(n, r);
+        double[] q = RandomMatrices.orthogonal(n, r);
         double[] lambda = new double[n];
         for (int i = 0; i < n; i++) lambda[i] = i < 3 ? 0 : Math.exp(r.nextGaussian() * 2);   // a 3-fold zero eigenvalue
         double[] a = new double[n * n];

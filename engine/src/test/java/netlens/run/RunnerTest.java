@@ -1,0 +1,50 @@
+package netlens.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import netlens.data.SpiralSpec;
+import netlens.linalg.Backend;
+import netlens.linalg.Gemm;
+import netlens.linalg.Workers;
+import netlens.nn.Activation;
+import netlens.nn.Init;
+import netlens.probe.ProbeConfig;
+import netlens.train.Loss;
+import netlens.train.OptimizerSpec;
+import netlens.train.TrainConfig;
+import org.junit.jupiter.api.Test;
+
+class RunnerTest {
+    private static Results run(int maxEpochs, int every) {
+        Experiment e = new Experiment("spiral-test", 2, new SpiralSpec(3, 60, 20, Double.NaN, 0.05, true),
+                new ModelSpec(new int[] {16, 2}, Activation.TANH, true, Init.PYTORCH),
+                new TrainConfig(Loss.CROSS_ENTROPY, new OptimizerSpec.Adam(0.01, 0.9, 0.999, 1e-8, 0, false), 30, maxEpochs, null, 0),
+                new ProbeConfig(every, 1000, true, true));
+        try (Workers w = new Workers(2)) {
+            return new Runner(new Gemm(Backend.blas(), w), null).run(e, new Runner.Listener() {});
+        }
+    }
+
+    @Test
+    void probesAtInitialisationEveryKEpochsAndAtTheEnd() {
+        Results r = run(11, 5);
+        assertEquals(List.of(0, 5, 10, 11), r.probes().stream().map(p -> p.epoch()).toList());
+        assertEquals(12, r.history().size());
+        var last = r.probes().get(3);
+        assertEquals(4, last.layers().size(), "input, h1, h2 (the 2-neuron bottleneck), logits");
+        assertEquals("h2", last.layers().get(2).name());
+        assertEquals(180 * 2, last.layers().get(2).coords().length);
+        assertTrue(last.layers().get(2).etfCoords() != null, "the penultimate layer keeps its ETF target");
+        assertEquals(180, r.probeLabels().length);
+    }
+
+    @Test
+    void experimentNamesCannotEscapeTheReportFolder() {
+        for (String bad : List.of("../x", "a/b", "", ".hidden", "a\\b", "a..b"))
+            assertThrows(IllegalArgumentException.class, () -> ExperimentName.check(bad), bad);
+        ExperimentName.check("mnist-collapse_2.v1");
+    }
+}
