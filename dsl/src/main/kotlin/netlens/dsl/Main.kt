@@ -55,7 +55,11 @@ class Cli(private val out: PrintStream, private val err: PrintStream) {
             return OK
         }
         return try {
-            if (options.bench) bench(options) else experiment(options)
+            when {
+                options.bench -> bench(options)
+                options.compileOnly -> ScriptHost(scriptCache()).load(options.script!!).let { OK }
+                else -> experiment(options)
+            }
         } catch (e: ScriptFailure) {
             err.println(e.message)
             FAILED
@@ -74,6 +78,13 @@ class Cli(private val out: PrintStream, private val err: PrintStream) {
         }
     }
 
+    /** With --debug: when each stage of the pipeline began, in seconds since the process started. */
+    private fun stage(options: Options, name: String) {
+        if (!options.debug) return
+        val start = ProcessHandle.current().info().startInstant().orElse(null) ?: return
+        err.println(String.format(Locale.ROOT, "netlens: %6.3f s  %s", java.time.Duration.between(start, Instant.now()).toNanos() / 1e9, name))
+    }
+
     private fun fail(message: String, e: Throwable, options: Options): Int {
         err.println("netlens: $message")
         if (options.debug) e.printStackTrace(err)
@@ -90,11 +101,15 @@ class Cli(private val out: PrintStream, private val err: PrintStream) {
 
     private fun experiment(options: Options): Int {
         val script = options.script!!
+        stage(options, "started")
+        // Loading the native library takes a fifth of a second; do it while the script loads.
+        Thread { Backend.blas() }.apply { isDaemon = true }.start()
         validateData(options)
         prepareOutput(options.out)
         val t0 = System.nanoTime()
         val plans = ScriptHost(scriptCache()).load(script)
         val scriptSeconds = (System.nanoTime() - t0) / 1e9
+        stage(options, "script loaded")
         if (plans.size > 1) throw ScriptFailure("$script: declares ${plans.size} experiments; one script holds one experiment")
         val plan = plans.single()
         installInterruptHandler()
@@ -109,16 +124,19 @@ class Cli(private val out: PrintStream, private val err: PrintStream) {
             netlensVersion = Version.get(),
             startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
         )
+        stage(options, "provenance recorded")
         Workers(options.threads).use { workers ->
             val gemm = Gemm(Backend.blas(), workers)
             val progress = Progress(err, System.console() != null, plan.experiment.train()) { interrupted }
             progress.status("${plan.experiment.name()}: ${Backend.blas().name()}, ${options.threads} threads" +
                 (Backend.fallbackReason()?.let { " ($it)" } ?: ""))
+            stage(options, "linear algebra loaded")
             val store = DataStore.standard(options.data) { progress.status(it) }
             val results = Runner(gemm, store).run(plan.experiment, progress)
             progress.finish()
+            stage(options, "training done")
             val dir = ReportWriter(options.out).write(results, plan.report, provenance,
-                mapOf("script_load_seconds" to scriptSeconds))
+                mapOf("script_load_seconds" to scriptSeconds, "seconds_to_first_step" to progress.secondsToFirstStep))
             val index = dir.resolve("index.html")
             return when (results.outcome().status()) {
                 Trainer.Status.COMPLETED -> {

@@ -11,6 +11,8 @@ data class Options(
     val bench: Boolean = false,
     val help: Boolean = false,
     val debug: Boolean = false,
+    /** Only compile the script into the cache (used by ./run before the main JVM starts). */
+    val compileOnly: Boolean = false,
 ) {
     class UsageError(message: String) : Exception(message)
 
@@ -47,6 +49,7 @@ Trains, probes and reports the experiment a script declares.
                     "--help", "-h" -> o = o.copy(help = true)
                     "--bench" -> o = o.copy(bench = true)
                     "--debug" -> o = o.copy(debug = true)
+                    "--compile-only" -> o = o.copy(compileOnly = true)
                     "--out" -> o = o.copy(out = Path.of(value(a)))
                     "--data" -> o = o.copy(data = Path.of(value(a)))
                     "--threads" -> {

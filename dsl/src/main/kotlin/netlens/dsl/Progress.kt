@@ -16,13 +16,16 @@ class Progress(
     private val config: TrainConfig,
     private val cancelled: () -> Boolean,
 ) : Runner.Listener {
-    private val start = System.nanoTime()
     private var trainingStart = 0L
     private var targetEpoch = -1
     private var lastEpoch: EpochMetrics? = null
     private var lastDraw = 0L
     private var lastLogged = 0L
     private var lineOpen = false
+
+    /** Seconds from the process start to the end of the first training step (NaN before it). */
+    var secondsToFirstStep = Double.NaN
+        private set
 
     override fun status(message: String) {
         endLine()
@@ -42,6 +45,7 @@ class Progress(
     }
 
     override fun step(epoch: Int, step: Int, steps: Int, loss: Double) {
+        if (secondsToFirstStep.isNaN()) secondsToFirstStep = sinceProcessStart()
         if (!interactive) return
         val now = System.nanoTime()
         if (now - lastDraw < 100_000_000L) return
@@ -79,6 +83,11 @@ class Progress(
         val phase = if (targetEpoch >= 0 && done > targetEpoch) "  terminal phase" else ""
         return String.format(Locale.ROOT, "epoch %d/%d%s  loss %.4g  train %.2f%%%s%s  %s", done, config.maxEpochs(), bar,
             m.trainLoss(), 100 * m.trainAccuracy(), test, phase, eta)
+    }
+
+    private fun sinceProcessStart(): Double {
+        val start = ProcessHandle.current().info().startInstant().orElse(null) ?: return Double.NaN
+        return java.time.Duration.between(start, java.time.Instant.now()).toNanos() / 1e9
     }
 
     private fun duration(seconds: Double): String = when {

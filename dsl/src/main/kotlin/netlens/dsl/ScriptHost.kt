@@ -72,26 +72,27 @@ class ScriptHost(private val cacheDir: Path?) {
             jvm {
                 compilationCache(CompiledScriptJarsCache { source, _ ->
                     Files.createDirectories(dir)
-                    File(dir.toFile(), sha256(source.text + "\u0000" + BUILD_STAMP) + ".jar")
+                    File(dir.toFile(), cacheKey(source.text) + ".jar")
                 })
             }
         }
     }
 
     companion object {
-        /** Changes whenever netlens' own classes are rebuilt, so cached scripts never outlive the API they were compiled against. */
-        val BUILD_STAMP: String by lazy {
-            val location = ExperimentScript::class.java.protectionDomain.codeSource?.location?.toURI()?.let { Path.of(it) }
-            val marker = when {
-                location == null -> null
-                Files.isDirectory(location) -> location.resolve(ExperimentScript::class.java.name.replace('.', '/') + ".class")
-                else -> location
-            }
-            val stamp = marker?.takeIf { Files.exists(it) }?.let { Files.getLastModifiedTime(it).toMillis() } ?: 0
-            "${System.getProperty("java.class.path")}|$stamp"
+        /**
+         * Changes with every build of netlens, so scripts compiled against an older API are not reused.
+         * The cache file is sha256(script bytes ‖ 0x00 ‖ build id).jar, which `./run` recomputes to
+         * know whether a script needs compiling.
+         */
+        val BUILD_ID: String by lazy {
+            ExperimentScript::class.java.getResourceAsStream("/netlens/build-id")?.use { String(it.readAllBytes()).trim() } ?: "unknown"
         }
 
-        fun sha256(text: String): String =
-            MessageDigest.getInstance("SHA-256").digest(text.toByteArray()).joinToString("") { "%02x".format(it) }
+        fun cacheKey(scriptText: String): String = sha256(scriptText.toByteArray() + byteArrayOf(0) + BUILD_ID.toByteArray())
+
+        fun sha256(bytes: ByteArray): String =
+            MessageDigest.getInstance("SHA-256").digest(bytes).joinToString("") { "%02x".format(it) }
+
+        fun sha256(text: String): String = sha256(text.toByteArray())
     }
 }

@@ -4,27 +4,36 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import netlens.data.Dataset;
+import netlens.linalg.Blas;
 import netlens.linalg.Gemm;
+import netlens.linalg.Workers;
 import netlens.nn.Inference;
 import netlens.nn.Mlp;
 import netlens.util.Rng;
 
 /**
  * Takes a probe: runs the probe samples through the network, keeps every layer's activations, and
- * measures each layer (PCA to 2-D, neural collapse). Layers are measured in parallel, each on one
- * thread, so results do not depend on the thread count. The input layer never changes and is
- * measured once.
+ * measures each layer (PCA to 2-D, neural collapse). A prober works on one thread of its own, so
+ * it can run beside training on a snapshot of the network; its matrix products use the same
+ * fixed tiles as training, so results do not depend on any thread count. The input layer never
+ * changes and is measured once.
  */
-public final class Prober {
+public final class Prober implements AutoCloseable {
+    private final Workers workers = new Workers(1);
     private final Gemm gemm;
     private final ProbeConfig config;
     private final Dataset sample;
     private LayerProbe input;
 
-    public Prober(Gemm gemm, ProbeConfig config, Dataset train, long seed) {
-        this.gemm = gemm;
+    public Prober(Blas blas, ProbeConfig config, Dataset train, long seed) {
+        this.gemm = new Gemm(blas, workers);
         this.config = config;
         this.sample = stratified(train, config.maxSamples(), seed);
+    }
+
+    @Override
+    public void close() {
+        workers.close();
     }
 
     /** The samples every probe looks at. */
@@ -53,14 +62,10 @@ public final class Prober {
         });
         LayerProbe[] result = new LayerProbe[layers + 1];
         float[] classifier = net.weight(layers).toArray();
-        gemm.workers().forEach(layers + 1, l -> {
-            if (l == 0 && input != null) {
-                result[0] = input;
-                return;
-            }
-            result[l] = measure(l, layerName(l, layers), net.width(l), features[l], predictions,
-                    l == layers - 1 ? classifier : null, l == layers - 1);
-        });
+        for (int l = 0; l <= layers; l++) {
+            result[l] = l == 0 && input != null ? input : measure(l, layerName(l, layers), net.width(l), features[l],
+                    predictions, l == layers - 1 ? classifier : null, l == layers - 1);
+        }
         input = result[0];
         return new ProbeResult(epoch, Arrays.asList(result));
     }

@@ -11,7 +11,8 @@ import netlens.train.Trainer;
  * What a run produced: per-epoch metrics, probes, the outcome, and the provenance a report needs.
  *
  * @param probeLabels class of each probed sample, in the order of every probe's coordinates
- * @param timings     seconds spent loading data, training (steps + evaluation) and probing
+ * @param timings     seconds spent loading data, training (steps + evaluation) and probing (on a
+ *                    background thread, overlapping training)
  */
 public record Results(Experiment experiment, MlpSpec network, int parameters, String dataDescription,
                       List<String> classNames, int trainSize, int testSize, List<Split.SourceFile> dataFiles,

@@ -1,6 +1,5 @@
 package netlens.run;
 
-import java.util.ArrayList;
 import java.util.List;
 import netlens.data.DataStore;
 import netlens.data.Split;
@@ -8,6 +7,7 @@ import netlens.linalg.Gemm;
 import netlens.nn.Mlp;
 import netlens.nn.MlpSpec;
 import netlens.probe.ProbeResult;
+import netlens.probe.ProbeQueue;
 import netlens.probe.Prober;
 import netlens.train.EpochMetrics;
 import netlens.train.Trainer;
@@ -47,44 +47,42 @@ public final class Runner {
         int classes = split.train().classes();
         MlpSpec spec = e.model().resolve(split.train().dim(), classes);
         Mlp net = Mlp.initialise(spec, e.seed());
-        Prober prober = e.probe() == null ? null : new Prober(gemm, e.probe(), split.train(), e.seed());
-        List<ProbeResult> probes = new ArrayList<>();
-        double[] probeSeconds = {0};
-        int[] lastProbed = {-1};
-        long t1 = System.nanoTime();
-        Trainer.Outcome outcome = new Trainer(gemm).train(net, split.train(), split.test(), e.train(), e.seed(), new Trainer.Listener() {
-            @Override
-            public void epochEnd(EpochMetrics m, Mlp n) {
-                listener.epoch(m, e.train().maxEpochs());
-                if (prober != null && m.epoch() % e.probe().every() == 0) {
-                    long p0 = System.nanoTime();
-                    probes.add(prober.probe(m.epoch(), n));
-                    lastProbed[0] = m.epoch();
-                    probeSeconds[0] += (System.nanoTime() - p0) / 1e9;
+        Prober prober = e.probe() == null ? null : new Prober(gemm.blas(), e.probe(), split.train(), e.seed());
+        try (ProbeQueue queue = prober == null ? null : new ProbeQueue(prober)) {
+            int[] lastProbed = {-1};
+            long t1 = System.nanoTime();
+            Trainer.Outcome outcome = new Trainer(gemm).train(net, split.train(), split.test(), e.train(), e.seed(), new Trainer.Listener() {
+                @Override
+                public void epochEnd(EpochMetrics m, Mlp n) {
+                    listener.epoch(m, e.train().maxEpochs());
+                    if (queue != null && m.epoch() % e.probe().every() == 0) {
+                        queue.submit(m.epoch(), n);
+                        lastProbed[0] = m.epoch();
+                    }
                 }
-            }
 
-            @Override
-            public void stepEnd(int epoch, int step, int steps, double loss) {
-                listener.step(epoch, step, steps, loss);
-            }
+                @Override
+                public void stepEnd(int epoch, int step, int steps, double loss) {
+                    listener.step(epoch, step, steps, loss);
+                }
 
-            @Override
-            public boolean cancelled() {
-                return listener.cancelled();
-            }
-        });
-        // A completed run always ends with a probe of the final network.
-        int last = outcome.history().get(outcome.history().size() - 1).epoch();
-        if (prober != null && lastProbed[0] != last && outcome.status() == Trainer.Status.COMPLETED) {
-            long p0 = System.nanoTime();
-            probes.add(prober.probe(last, net));
-            probeSeconds[0] += (System.nanoTime() - p0) / 1e9;
+                @Override
+                public boolean cancelled() {
+                    return listener.cancelled();
+                }
+            });
+            double trainSeconds = (System.nanoTime() - t1) / 1e9;
+            boolean completed = outcome.status() == Trainer.Status.COMPLETED;
+            // A completed run always ends with a probe of the final network.
+            int last = outcome.history().get(outcome.history().size() - 1).epoch();
+            if (queue != null && lastProbed[0] != last && completed) queue.submit(last, net);
+            if (queue != null) listener.status("finishing probes");
+            List<ProbeResult> probes = queue == null ? List.of() : queue.results(completed);
+            int[] probeLabels = prober == null ? new int[0] : prober.sample().labels();
+            return new Results(e, spec, net.parameterCount(), e.data().describe(), split.train().classNames(),
+                    split.train().size(), split.test().size(), split.files(), outcome.history(), probes, probeLabels, outcome,
+                    new Results.Timings(loadSeconds, trainSeconds, queue == null ? 0 : queue.seconds()),
+                    gemm.blas().name(), gemm.workers().threads());
         }
-        double trainSeconds = (System.nanoTime() - t1) / 1e9 - probeSeconds[0];
-        int[] probeLabels = prober == null ? new int[0] : prober.sample().labels();
-        return new Results(e, spec, net.parameterCount(), e.data().describe(), split.train().classNames(),
-                split.train().size(), split.test().size(), split.files(), outcome.history(), probes, probeLabels, outcome,
-                new Results.Timings(loadSeconds, trainSeconds, probeSeconds[0]), gemm.blas().name(), gemm.workers().threads());
     }
 }

@@ -1,0 +1,76 @@
+package netlens.probe;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import netlens.nn.Mlp;
+
+/**
+ * Runs probes on a background thread, in order, on snapshots of the network, so training never
+ * waits for them. The numbers are those a synchronous probe would give: each probe sees a copy of
+ * the parameters taken at its epoch.
+ */
+public final class ProbeQueue implements AutoCloseable {
+    private final Prober prober;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(null, r, "netlens-probe", 8L << 20);
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Future<ProbeResult>> pending = new ArrayList<>();
+    private volatile double seconds;
+
+    public ProbeQueue(Prober prober) {
+        this.prober = prober;
+    }
+
+    /** Queues a probe of the network as it is now. */
+    public void submit(int epoch, Mlp net) {
+        Mlp snapshot = net.copy();
+        pending.add(thread.submit(() -> {
+            long t0 = System.nanoTime();
+            ProbeResult r = prober.probe(epoch, snapshot);
+            seconds += (System.nanoTime() - t0) / 1e9;
+            return r;
+        }));
+    }
+
+    /**
+     * The probes in submission order. With {@code finishQueued} false, probes not yet started are
+     * dropped (after an interrupt) and only finished ones are returned.
+     */
+    public List<ProbeResult> results(boolean finishQueued) {
+        if (!finishQueued) for (Future<ProbeResult> f : pending) f.cancel(false);
+        List<ProbeResult> out = new ArrayList<>();
+        for (Future<ProbeResult> f : pending) {
+            try {
+                out.add(f.get());
+            } catch (CancellationException e) {
+                // dropped after an interrupt
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        return out;
+    }
+
+    /** Seconds the probe thread has spent probing. */
+    public double seconds() {
+        return seconds;
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        prober.close();
+    }
+}
