@@ -9,6 +9,7 @@ import java.util.Locale
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.TimeUnit
 import kotlin.system.exitProcess
+import netlens.bench.LinalgBenchmark
 import netlens.bench.TrainBenchmark
 import netlens.data.DataException
 import netlens.data.DataStore
@@ -96,6 +97,8 @@ class Cli(private val out: PrintStream, private val err: PrintStream) {
         out.println("netlens benchmark: MLP 784-512-256-128-64-10, ReLU, batch 128, SGD momentum 0.9, float32, full MNIST")
         val r = TrainBenchmark.run(options.data, options.threads, 3) { out.println("  $it") }
         out.println(String.format(Locale.ROOT, "%s, %d threads: %.2f s/epoch (best of %d)", r.backend(), r.threads(), r.best(), r.secondsPerEpoch().size))
+        out.println("linear algebra kernels, one thread:")
+        LinalgBenchmark.run { out.println("  $it") }
         return OK
     }
 

@@ -57,9 +57,12 @@ class ScriptHost(private val cacheDir: Path?) {
             else -> rv.scriptInstance as? ExperimentScript ?: throw ScriptFailure("$file: did not evaluate to an experiment script")
         }
 
+    /** Syntax errors first (the rest often follow from them), at most [MAX_ERRORS] shown. */
     private fun compileErrors(file: Path, text: String, reports: List<ScriptDiagnostic>): String {
         val errors = reports.filter { it.severity >= ScriptDiagnostic.Severity.ERROR }.ifEmpty { reports }
-        return errors.joinToString("\n") { d ->
+            .sortedBy { if (it.message.startsWith("Syntax error")) 0 else 1 }
+        val more = if (errors.size > MAX_ERRORS) "\n(${errors.size - MAX_ERRORS} more errors)" else ""
+        return errors.take(MAX_ERRORS).joinToString("\n", postfix = more) { d ->
             val loc = d.location
             if (loc != null) located(file, text, loc.start.line, loc.start.col, d.message)
             else "$file: error: ${d.message}" + (d.exception?.let { " ($it)" } ?: "")
@@ -79,6 +82,8 @@ class ScriptHost(private val cacheDir: Path?) {
     }
 
     companion object {
+        private const val MAX_ERRORS = 3
+
         /**
          * Changes with every build of netlens, so scripts compiled against an older API are not reused.
          * The cache file is sha256(script bytes ‖ 0x00 ‖ build id).jar, which `./run` recomputes to

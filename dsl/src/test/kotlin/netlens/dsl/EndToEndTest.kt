@@ -1,0 +1,101 @@
+package netlens.dsl
+
+import java.nio.ByteBuffer
+import java.nio.ByteOrder
+import java.nio.file.Files
+import java.nio.file.Path
+import netlens.dsl.Scripts.figuresWithSvg
+import kotlin.test.assertContentEquals
+import kotlin.test.assertEquals
+import kotlin.test.assertTrue
+import org.junit.jupiter.api.BeforeAll
+import org.junit.jupiter.api.Tag
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.TestInstance
+
+/** The whole pipeline on a small real script: script → training → probes → report files. */
+@Tag("slow")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndToEndTest {
+    private lateinit var out: Path
+    private lateinit var report: Path
+    private lateinit var first: Scripts.Run
+
+    @BeforeAll
+    fun runOnce() {
+        out = Files.createTempDirectory("netlens-e2e")
+        first = Scripts.cli(Scripts.path("tiny.exp.kts").toString(), "--out", out.toString(), "--data", Scripts.data().toString(), "--threads", "2")
+        report = out.resolve("tiny")
+    }
+
+    @Test
+    fun theRunSucceedsAndNamesItsReport() {
+        assertEquals(Cli.OK, first.code, first.err)
+        assertTrue(first.out.contains("report: ${report.resolve("index.html")}"), first.out)
+    }
+
+    @Test
+    fun theReportHoldsEveryPromisedFile() {
+        for (f in listOf("index.html", "metrics.csv", "run.json", "embeddings.npy", "labels.npy"))
+            assertTrue(Files.isRegularFile(report.resolve(f)), f)
+        val figures = Files.list(report.resolve("figures")).use { s -> s.map { it.fileName.toString() }.sorted().toList() }
+        assertEquals(listOf("collapse-curves.svg", "layer-grid.svg", "penultimate.svg", "training-curves.svg"), figures)
+        val html = Files.readString(report.resolve("index.html"))
+        assertEquals(4, figuresWithSvg(html), "four figure sections, each with an inline SVG")
+        assertTrue(!Regex("""(src|href)=["']https?://""").containsMatchIn(html), "the page loads nothing from the network")
+        assertTrue(html.contains("Verdict:"), "the collapse verdict is stated")
+    }
+
+    @Test
+    fun metricsAreTidyAndCoverEveryLayer() {
+        val lines = Files.readAllLines(report.resolve("metrics.csv"))
+        assertEquals("epoch,layer,metric,value", lines.first())
+        val rows = lines.drop(1).map { it.split(',') }
+        assertTrue(rows.all { it.size == 4 && it[0].toInt() >= 0 && it[3].toDouble().let { v -> v.isNaN() || v.isFinite() } })
+        val layers = rows.filter { it[2] == "nc1" }.map { it[1] }.toSet()
+        assertEquals(setOf("input", "h1", "h2", "h3", "logits"), layers)
+        assertTrue(rows.any { it[1] == "h3" && it[2] == "nc3" }, "NC3 at the penultimate layer")
+        assertTrue(rows.any { it[1] == "" && it[2] == "test_accuracy" })
+    }
+
+    @Test
+    fun runJsonRecordsWhatIsNeededToRerun() {
+        val json = Files.readString(report.resolve("run.json"))
+        val script = Files.readAllBytes(Scripts.path("tiny.exp.kts"))
+        assertTrue(json.contains("\"sha256\": \"${ScriptHost.sha256(script)}\""), "script checksum")
+        assertTrue(json.contains("\"seed\": 3"))
+        assertTrue(json.contains("\"threads\": 2"))
+        assertTrue(json.contains("440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609"), "dataset checksums")
+        assertTrue(json.contains("\"text\": \"// A small but real run"), "the script text itself")
+    }
+
+    @Test
+    fun embeddingsAreANumpyArrayOfProbesLayersSamplesAndTwoComponents() {
+        val bytes = Files.readAllBytes(report.resolve("embeddings.npy"))
+        assertContentEquals(byteArrayOf(0x93.toByte(), 'N'.code.toByte(), 'U'.code.toByte(), 'M'.code.toByte(), 'P'.code.toByte(), 'Y'.code.toByte(), 1, 0), bytes.copyOf(8))
+        val headerLength = ByteBuffer.wrap(bytes, 8, 2).order(ByteOrder.LITTLE_ENDIAN).short.toInt()
+        assertEquals(0, (10 + headerLength) % 64)
+        val header = String(bytes, 10, headerLength, Charsets.US_ASCII)
+        val shape = Regex("""'shape': \((\d+), (\d+), (\d+), (\d+)\)""").find(header)!!.groupValues.drop(1).map { it.toInt() }
+        assertEquals(listOf(5, 450, 2), shape.drop(1))
+        assertEquals(bytes.size - 10 - headerLength, 4 * shape.fold(1) { a, b -> a * b })
+    }
+
+    @Test
+    fun theSameScriptGivesIdenticalMetricsWhateverTheThreadCount() {
+        val other = Files.createTempDirectory("netlens-e2e-1")
+        val run = Scripts.cli(Scripts.path("tiny.exp.kts").toString(), "--out", other.toString(), "--data", Scripts.data().toString(), "--threads", "1")
+        assertEquals(Cli.OK, run.code, run.err)
+        assertContentEquals(Files.readAllBytes(report.resolve("metrics.csv")), Files.readAllBytes(other.resolve("tiny/metrics.csv")))
+        assertContentEquals(Files.readAllBytes(report.resolve("embeddings.npy")), Files.readAllBytes(other.resolve("tiny/embeddings.npy")))
+    }
+
+    @Test
+    fun aSecondRunReplacesTheReportWholeAndLeavesNoStagingBehind() {
+        val again = Scripts.cli(Scripts.path("tiny.exp.kts").toString(), "--out", out.toString(), "--data", Scripts.data().toString())
+        assertEquals(Cli.OK, again.code, again.err)
+        val names = Files.list(out).use { s -> s.map { it.fileName.toString() }.toList() }
+        assertTrue(names.none { it.contains("staging") || it.contains("previous") }, names.toString())
+        assertTrue(Files.isRegularFile(report.resolve("index.html")))
+    }
+}

@@ -1,0 +1,29 @@
+package netlens.dsl
+
+import java.nio.file.Files
+import java.nio.file.Path
+
+/** Test scripts from src/test/resources/scripts, and a CLI run captured as text. */
+object Scripts {
+    fun path(name: String): Path = Path.of("src/test/resources/scripts/$name").toAbsolutePath()
+
+    fun data(): Path {
+        val env = System.getenv("NETLENS_DATA")
+        val p = if (!env.isNullOrBlank()) Path.of(env) else Path.of("../../shared/data")
+        check(Files.isDirectory(p.resolve("mnist"))) { "test datasets not found at ${p.toAbsolutePath()}; set NETLENS_DATA" }
+        return p
+    }
+
+    /** How many report figure sections hold an SVG. */
+    fun figuresWithSvg(html: String): Int =
+        html.split("<section class=\"figure\"").drop(1).count { it.substringBefore("</section>").contains("<svg") }
+
+    class Run(val code: Int, val out: String, val err: String)
+
+    fun cli(vararg args: String): Run {
+        val out = java.io.ByteArrayOutputStream()
+        val err = java.io.ByteArrayOutputStream()
+        val code = Cli(java.io.PrintStream(out, true, Charsets.UTF_8), java.io.PrintStream(err, true, Charsets.UTF_8)).run(arrayOf(*args))
+        return Run(code, out.toString(Charsets.UTF_8), err.toString(Charsets.UTF_8))
+    }
+}

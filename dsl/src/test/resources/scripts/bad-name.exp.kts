@@ -1,0 +1,4 @@
+experiment("../escape") {
+    data = mnist(classes = listOf(0, 1))
+    model = mlp(hidden = listOf(8))
+}

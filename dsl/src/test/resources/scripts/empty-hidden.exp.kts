@@ -1,0 +1,4 @@
+experiment("empty-hidden") {
+    data = mnist(classes = listOf(0, 1))
+    model = mlp(hidden = listOf())
+}

@@ -1,0 +1,3 @@
+experiment("no-data") {
+    model = mlp(hidden = listOf(8))
+}

@@ -1,0 +1,79 @@
+package netlens.plots
+
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.Executors
+import java.util.concurrent.TimeUnit
+import kotlin.test.assertEquals
+import kotlin.test.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+import org.junit.jupiter.api.io.TempDir
+
+class ReportWriterTest {
+    @TempDir
+    lateinit var root: Path
+
+    private fun write(extra: Map<String, Any?> = emptyMap()) =
+        ReportWriter(root).write(Fixtures.results, ReportSpec.DEFAULT, Fixtures.provenance, extra)
+
+    private fun visible(): List<String> = Files.list(root).use { s -> s.map { it.fileName.toString() }.filter { !it.startsWith(".") }.toList() }
+
+    private fun leftovers(): List<String> = Files.list(root).use { s -> s.map { it.fileName.toString() }.filter { it.contains("staging") || it.contains("previous") }.toList() }
+
+    @Test
+    fun aFailedWriteLeavesTheEarlierReportUntouched() {
+        val dir = write()
+        val before = Files.readString(dir.resolve("index.html"))
+        val exploding = object {
+            override fun toString(): String = throw IllegalStateException("disk full, say")
+        }
+        assertThrows<IllegalStateException> { write(mapOf("boom" to exploding)) }
+        assertEquals(before, Files.readString(dir.resolve("index.html")))
+        assertEquals(listOf("spirals"), visible())
+        assertEquals(emptyList(), leftovers())
+    }
+
+    @Test
+    fun anInterruptedSwapIsRepairedByTheNextWrite() {
+        val dir = write()
+        Files.move(dir, root.resolve(".spirals.previous"))      // as if killed between the two renames
+        write()
+        assertTrue(Files.isRegularFile(dir.resolve("index.html")))
+        assertEquals(emptyList(), leftovers())
+    }
+
+    @Test
+    fun concurrentWritersLeaveOneCompleteReport() {
+        val pool = Executors.newFixedThreadPool(4)
+        val start = CountDownLatch(1)
+        val jobs = (1..4).map { i -> pool.submit<Path> { start.await(); write(mapOf("writer" to i)) } }
+        start.countDown()
+        jobs.forEach { it.get(120, TimeUnit.SECONDS) }
+        pool.shutdown()
+        val dir = root.resolve("spirals")
+        val json = Files.readString(dir.resolve("run.json"))
+        val writer = Regex(""""writer": (\d)""").find(json)!!.groupValues[1]
+        assertTrue(writer in setOf("1", "2", "3", "4"))
+        for (f in listOf("index.html", "metrics.csv", "embeddings.npy", "figures/layer-grid.svg")) assertTrue(Files.isRegularFile(dir.resolve(f)), f)
+        assertEquals(emptyList(), leftovers())
+    }
+
+    @Test
+    fun userTextIsEscapedInTheHtml() {
+        val html = Files.readString(write().resolve("index.html"))
+        assertTrue(html.contains("&lt;b&gt;not bold&lt;/b&gt; &amp; &#39;quoted&#39;"))
+        assertTrue(!html.contains("<b>not bold</b>"))
+        assertTrue(html.contains("scripts/&lt;test&gt;.exp.kts"))
+    }
+
+    @Test
+    fun theSameResultsGiveByteIdenticalFigures() {
+        val a = Files.readString(write().resolve("figures/layer-grid.svg"))
+        val b = Files.readString(ReportWriter(root.resolve("again")).write(Fixtures.results, ReportSpec.DEFAULT, Fixtures.provenance, emptyMap())
+            .resolve("figures/layer-grid.svg"))
+        assertEquals(a, b)
+        assertTrue(a.contains("viewBox=\"0 0 "), "figures scale instead of clipping")
+    }
+}
