@@ -47,19 +47,25 @@ class ReportWriter(private val root: Path) {
     }
 
     private fun swapIn(staging: Path, target: Path, name: String): Path {
-        FileChannel.open(root.resolve(".$name.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE).use { channel ->
-            channel.lock().use {
-                restoreInterruptedSwap(target, name)
-                val previous = if (Files.exists(target)) root.resolve(".$name.previous") else null
-                if (previous != null) {
-                    if (Files.exists(previous)) deleteTree(previous)
-                    move(target, previous)
-                }
-                move(staging, target)
-                if (previous != null) deleteTree(previous)
+        val lockFile = root.resolve(".$name.lock").toAbsolutePath().normalize()
+        // A file lock excludes other processes; threads of this one also need a monitor.
+        synchronized(monitors.computeIfAbsent(lockFile) { Any() }) {
+            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE).use { channel ->
+                channel.lock().use { swap(staging, target, name) }
             }
         }
         return target
+    }
+
+    private fun swap(staging: Path, target: Path, name: String) {
+        restoreInterruptedSwap(target, name)
+        val previous = if (Files.exists(target)) root.resolve(".$name.previous") else null
+        if (previous != null) {
+            if (Files.exists(previous)) deleteTree(previous)
+            move(target, previous)
+        }
+        move(staging, target)
+        if (previous != null) deleteTree(previous)
     }
 
     /** A crash between the two renames leaves only `.name.previous`: put it back before anything else. */
@@ -74,6 +80,10 @@ class ReportWriter(private val root: Path) {
         } catch (e: AtomicMoveNotSupportedException) {
             Files.move(from, to)
         }
+    }
+
+    private companion object {
+        val monitors = java.util.concurrent.ConcurrentHashMap<Path, Any>()
     }
 
     private fun deleteTree(p: Path) {
