@@ -1,0 +1,135 @@
+package netlens.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import netlens.util.Rng;
+
+/**
+ * A class subset of MNIST or Fashion-MNIST: which classes (relabelled 0..K−1 in the order given),
+ * how many samples per class in each split (0 = all, drawn at random with the seed otherwise,
+ * then kept in file order), and the pixel scaling.
+ */
+public record ImageSpec(ImageCollection collection, int[] classes, int trainPerClass, int testPerClass, Scale scale)
+        implements DataSpec {
+    public ImageSpec {
+        classes = classes == null ? java.util.stream.IntStream.range(0, collection.classNames().size()).toArray() : classes.clone();
+        int k = collection.classNames().size();
+        if (classes.length == 0) throw new IllegalArgumentException("classes must not be empty");
+        boolean[] seen = new boolean[k];
+        for (int c : classes) {
+            if (c < 0 || c >= k)
+                throw new IllegalArgumentException("classes: " + c + " is not a " + collection.title() + " class (0.." + (k - 1) + ")");
+            if (seen[c]) throw new IllegalArgumentException("classes: " + c + " is listed twice");
+            seen[c] = true;
+        }
+        if (classes.length < 2) throw new IllegalArgumentException("classes: a classifier needs at least 2 classes, got " + Arrays.toString(classes));
+        if (trainPerClass < 0) throw new IllegalArgumentException("trainPerClass must be >= 0 (0 = all), got " + trainPerClass);
+        if (testPerClass < 0) throw new IllegalArgumentException("testPerClass must be >= 0 (0 = all), got " + testPerClass);
+    }
+
+    @Override
+    public int[] classes() {
+        return classes.clone();
+    }
+
+    @Override
+    public String describe() {
+        String cls = Arrays.stream(classes).mapToObj(c -> collection.classNames().get(c)).collect(Collectors.joining(", "));
+        return collection.title() + " classes " + cls + ": "
+                + (trainPerClass == 0 ? "all" : trainPerClass + "/class") + " train, "
+                + (testPerClass == 0 ? "all" : testPerClass + "/class") + " test, scale " + scale.key();
+    }
+
+    @Override
+    public Split load(DataStore store, long seed) {
+        // The two splits are fetched and decompressed in parallel: gunzip dominates start-up.
+        CompletableFuture<Part> testPart = CompletableFuture.supplyAsync(() -> read(store, collection.testImages, collection.testLabels));
+        Part train = read(store, collection.trainImages, collection.trainLabels);
+        Part test;
+        try {
+            test = testPart.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
+        Rng rng = Rng.stream(seed, "data");
+        int[] trainIdx = pick(train.y, trainPerClass, "trainPerClass", rng);
+        int[] testIdx = pick(test.y, testPerClass, "testPerClass", rng);
+        float[] xTrain = pixels(train.x, trainIdx);
+        float[] xTest = pixels(test.x, testIdx);
+        if (scale == Scale.STANDARD) standardise(xTrain, xTest);
+        List<String> names = Arrays.stream(classes).mapToObj(c -> collection.classNames().get(c)).toList();
+        int dim = train.x.itemSize();
+        return new Split(new Dataset(collection.title() + " train", xTrain, relabel(train.y, trainIdx), dim, names),
+                new Dataset(collection.title() + " test", xTest, relabel(test.y, testIdx), dim, names),
+                List.of(train.xFile, train.yFile, test.xFile, test.yFile));
+    }
+
+    private record Part(Idx.Array x, Idx.Array y, Split.SourceFile xFile, Split.SourceFile yFile) {}
+
+    private Part read(DataStore store, ImageCollection.RemoteFile images, ImageCollection.RemoteFile labels) {
+        Split.SourceFile xf = store.fetch(collection, images);
+        Split.SourceFile yf = store.fetch(collection, labels);
+        Idx.Array x = store.readIdx(xf);
+        Idx.Array y = store.readIdx(yf);
+        if (x.dims().length != 3) throw new DataException(images.name() + ": expected a 3-D IDX image array, got " + x);
+        if (y.dims().length != 1) throw new DataException(labels.name() + ": expected a 1-D IDX label array, got " + y);
+        if (x.count() != y.count())
+            throw new DataException(images.name() + " has " + x.count() + " images but " + labels.name() + " has " + y.count() + " labels");
+        return new Part(x, y, xf, yf);
+    }
+
+    private int[] pick(Idx.Array labels, int perClass, String key, Rng rng) {
+        byte[] y = labels.values();
+        List<Integer> chosen = new ArrayList<>();
+        for (int c : classes) {
+            int[] members = java.util.stream.IntStream.range(0, y.length).filter(i -> (y[i] & 0xff) == c).toArray();
+            if (perClass > members.length)
+                throw new IllegalArgumentException(key + " = " + perClass + " but " + collection.title() + " class "
+                        + collection.classNames().get(c) + " has only " + members.length + " samples in that split");
+            if (perClass == 0) {
+                for (int i : members) chosen.add(i);
+            } else {
+                int[] perm = rng.permutation(members.length);
+                for (int j = 0; j < perClass; j++) chosen.add(members[perm[j]]);
+            }
+        }
+        return chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    private float[] pixels(Idx.Array images, int[] idx) {
+        int d = images.itemSize();
+        byte[] v = images.values();
+        float[] x = new float[idx.length * d];
+        float f = scale == Scale.RAW ? 1f : 1f / 255f;
+        for (int i = 0; i < idx.length; i++) {
+            int src = idx[i] * d, dst = i * d;
+            for (int j = 0; j < d; j++) x[dst + j] = (v[src + j] & 0xff) * f;
+        }
+        return x;
+    }
+
+    private int[] relabel(Idx.Array labels, int[] idx) {
+        int[] map = new int[256];
+        Arrays.fill(map, -1);
+        for (int k = 0; k < classes.length; k++) map[classes[k]] = k;
+        int[] y = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) y[i] = map[labels.values()[idx[i]] & 0xff];
+        return y;
+    }
+
+    private static void standardise(float[] train, float[] test) {
+        double sum = 0, sq = 0;
+        for (float v : train) {
+            sum += v;
+            sq += (double) v * v;
+        }
+        double mean = sum / train.length;
+        double std = Math.sqrt(Math.max(sq / train.length - mean * mean, 1e-12));
+        for (float[] x : new float[][] {train, test})
+            for (int i = 0; i < x.length; i++) x[i] = (float) ((x[i] - mean) / std);
+    }
+}
