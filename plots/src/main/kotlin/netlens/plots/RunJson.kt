@@ -5,6 +5,18 @@ import netlens.train.OptimizerSpec
 
 /** run.json: everything needed to know what ran and to run it again. */
 internal object RunJson {
+    private fun versions(p: Provenance): Map<String, String?> {
+        val built = java.util.Properties()
+        RunJson::class.java.getResourceAsStream("/netlens/plots-versions.properties")?.use { built.load(it) }
+        return linkedMapOf(
+            "netlens" to p.netlensVersion,
+            "java" to "${System.getProperty("java.vendor")} ${System.getProperty("java.version")}",
+            "kotlin" to built.getProperty("kotlin"),
+            "lets-plot" to built.getProperty("lets-plot"),
+            "lets-plot-kotlin" to built.getProperty("lets-plot-kotlin"),
+        )
+    }
+
     fun of(r: Results, p: Provenance, extra: Map<String, Any?>, embeddings: Map<String, Any?>?): Map<String, Any?> {
         val e = r.experiment()
         val t = e.train()
@@ -50,6 +62,7 @@ internal object RunJson {
             "probe" to e.probe()?.let { linkedMapOf("every" to it.every(), "max_samples" to it.maxSamples(), "samples" to r.probeLabels().size,
                 "embeddings" to it.embeddings(), "neural_collapse" to it.collapse(), "epochs" to r.probes().map { p -> p.epoch() }) },
             "embeddings" to embeddings,
+            "versions" to versions(p),
             "environment" to linkedMapOf(
                 "java" to System.getProperty("java.version"),
                 "os" to "${System.getProperty("os.name")} ${System.getProperty("os.arch")}",
