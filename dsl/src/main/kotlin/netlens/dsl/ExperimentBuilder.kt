@@ -49,12 +49,16 @@ class ExperimentBuilder internal constructor(private val name: String) {
 
     /**
      * Probes the network every [every] epochs (and at initialisation and the end) on at most
-     * [samples] training samples; the block picks the probes (default: embeddings and collapse).
+     * [samples] training samples, at [layers] ("input", "h1" …, "penultimate", "logits"; null = all);
+     * the block picks the probes (default: embeddings and collapse).
      */
-    fun probe(every: Int = 1, samples: Int = 10_000, block: ProbeBuilder.() -> Unit = { embeddings(); neuralCollapse() }) {
+    fun probe(every: Int = 1, samples: Int = 10_000, layers: List<String>? = null,
+              block: ProbeBuilder.() -> Unit = { embeddings(); neuralCollapse() }) {
         requireValue(every >= 1) { "probe(every = $every): every must be >= 1" }
         requireValue(samples >= 2) { "probe(samples = $samples): samples must be >= 2" }
-        probeBuilder = ProbeBuilder(every, samples).apply(block)
+        requireValue(layers == null || layers.isNotEmpty()) { "probe(layers = []): name at least one layer, or leave layers out for all" }
+        probeBuilder = ProbeBuilder(every, samples, layers).apply(block)
+        modelSpec?.let { probeBuilder!!.build(it.hidden().size) }   // report bad layer names at this line when the model is known
     }
 
     fun report(block: ReportBuilder.() -> Unit) {
@@ -64,7 +68,7 @@ class ExperimentBuilder internal constructor(private val name: String) {
     internal fun build(): ExperimentPlan {
         val d = dataSpec ?: throw ScriptValueException("experiment \"$name\": data is not set, e.g. data = mnist(classes = listOf(0, 1, 2))")
         val m = modelSpec ?: throw ScriptValueException("experiment \"$name\": model is not set, e.g. model = mlp(hidden = listOf(128, 64))")
-        val probe = probeBuilder?.build()
+        val probe = probeBuilder?.build(m.hidden().size)
         val report = reportBuilder?.build() ?: defaultReport(probe)
         checkReport(report, probe)
         return ExperimentPlan(Experiment(name, seed, d, m, trainBuilder.build(), probe), report)
@@ -82,8 +86,11 @@ class ExperimentBuilder internal constructor(private val name: String) {
 
     private fun checkReport(report: ReportSpec, probe: ProbeConfig?) {
         for (s in report.sections) when (s) {
-            is ReportSpec.LayerGrid, is ReportSpec.Penultimate -> requireValue(probe?.embeddings() == true) {
-                "report: ${sectionName(s)} needs embeddings, e.g. probe(every = 5) { embeddings() }"
+            is ReportSpec.LayerGrid, is ReportSpec.Penultimate -> {
+                requireValue(probe?.embeddings() == true) { "report: ${sectionName(s)} needs embeddings, e.g. probe(every = 5) { embeddings() }" }
+                requireValue(s !is ReportSpec.Penultimate || probe!!.probes(modelSpec!!.hidden().size)) {
+                    "report: penultimate() needs the penultimate layer among probe(layers = …)"
+                }
             }
             is ReportSpec.CollapseCurves -> requireValue(probe?.collapse() == true) {
                 "report: collapseCurves() needs probe(every = 5) { neuralCollapse() }"

@@ -4,41 +4,53 @@ import java.nio.file.Path
 
 /** Command-line options of `./run`. */
 data class Options(
-    val script: Path? = null,
+    val command: Command = Command.RUN,
+    /** The script (RUN, COMPILE) or the two runs to compare (COMPARE). */
+    val targets: List<Path> = emptyList(),
     val out: Path = Path.of("reports"),
     val data: Path? = null,
     val threads: Int = Runtime.getRuntime().availableProcessors(),
-    val bench: Boolean = false,
-    val help: Boolean = false,
     val debug: Boolean = false,
-    /** Only compile the script into the cache (used by ./run before the main JVM starts). */
-    val compileOnly: Boolean = false,
 ) {
+    enum class Command { RUN, COMPARE, LIST, BENCH, HELP, COMPILE }
+
+    val script: Path get() = targets.single()
+
     class UsageError(message: String) : Exception(message)
 
     companion object {
         const val USAGE = """usage: ./run FILE.exp.kts [--out DIR] [--data DIR] [--threads N]
+       ./run compare A B [--out DIR] [--data DIR] [--threads N]
+       ./run --list
        ./run --bench [--data DIR] [--threads N]
        ./run --help
 
 Trains, probes and reports the experiment a script declares.
 
-  FILE.exp.kts   the experiment script
-  --out DIR      folder for reports; the report goes to DIR/<experiment>/ (default: reports)
+  FILE.exp.kts   the experiment script; the report goes to DIR/<experiment>/
+  compare A B    overlays two runs' metrics and diffs their scripts in DIR/compare-A-vs-B/;
+                 A and B are report folders, or scripts (run first)
+  --out DIR      folder for reports (default: reports)
   --data DIR     offline dataset folder holding mnist/ and fashion-mnist/ IDX files
                  (default: NETLENS_DATA, else download once into ~/.cache/netlens)
   --threads N    worker threads (default: all cores); results do not depend on it
+  --list         the example scripts, with what each shows
   --bench        time one epoch of the reference MLP on MNIST (784-512-256-128-64-10)
-  --debug        print stack traces with errors
-  --help         this text"""
+                 and the linear-algebra kernels
+  --debug        print stage timings, and stack traces with errors
+  --help         this text
+
+Besides DIR, netlens writes only to its caches: ~/.cache/netlens (downloads, decompressed IDX
+files, compiled scripts; XDG_CACHE_HOME is honoured) and the class-data archives in dsl/target."""
 
         /** The options as a command line, for run.json. */
-        fun argsForRecord(o: Options): List<String> = listOfNotNull(o.script?.toString()) +
+        fun argsForRecord(o: Options): List<String> = o.targets.map { it.toString() } +
             listOf("--out", o.out.toString()) + (o.data?.let { listOf("--data", it.toString()) } ?: emptyList()) +
             listOf("--threads", o.threads.toString())
 
         fun parse(args: Array<String>): Options {
             var o = Options()
+            val positional = mutableListOf<String>()
             var i = 0
             fun value(flag: String): String {
                 if (i + 1 >= args.size || args[i + 1].startsWith("--")) throw UsageError("$flag needs a value")
@@ -46,10 +58,11 @@ Trains, probes and reports the experiment a script declares.
             }
             while (i < args.size) {
                 when (val a = args[i]) {
-                    "--help", "-h" -> o = o.copy(help = true)
-                    "--bench" -> o = o.copy(bench = true)
+                    "--help", "-h" -> o = o.copy(command = Command.HELP)
+                    "--bench" -> o = o.copy(command = Command.BENCH)
+                    "--list" -> o = o.copy(command = Command.LIST)
+                    "--compile-only" -> o = o.copy(command = Command.COMPILE)
                     "--debug" -> o = o.copy(debug = true)
-                    "--compile-only" -> o = o.copy(compileOnly = true)
                     "--out" -> o = o.copy(out = Path.of(value(a)))
                     "--data" -> o = o.copy(data = Path.of(value(a)))
                     "--threads" -> {
@@ -58,16 +71,28 @@ Trains, probes and reports the experiment a script declares.
                         if (n !in 1..1024) throw UsageError("--threads must be between 1 and 1024, got $n")
                         o = o.copy(threads = n)
                     }
-                    else -> {
-                        if (a.startsWith("-")) throw UsageError("unknown option '$a'")
-                        if (o.script != null) throw UsageError("one script at a time (got '${o.script}' and '$a')")
-                        o = o.copy(script = Path.of(a))
-                    }
+                    else -> if (a.startsWith("-")) throw UsageError("unknown option '$a'") else positional += a
                 }
                 i++
             }
-            if (!o.help && !o.bench && o.script == null) throw UsageError("no script given")
-            return o
+            if (o.command == Command.RUN && positional.firstOrNull() == "compare") {
+                o = o.copy(command = Command.COMPARE)
+                positional.removeAt(0)
+            }
+            val wanted = when (o.command) {
+                Command.RUN, Command.COMPILE -> 1
+                Command.COMPARE -> 2
+                else -> 0
+            }
+            if (positional.size != wanted) throw UsageError(
+                when {
+                    o.command == Command.COMPARE -> "compare needs two report folders or scripts, got ${positional.size}"
+                    wanted == 0 -> "unexpected argument '${positional.first()}'"
+                    positional.isEmpty() -> "no script given"
+                    else -> "one script at a time (got ${positional.joinToString(" and ") { "'$it'" }})"
+                }
+            )
+            return o.copy(targets = positional.map { Path.of(it) })
         }
     }
 }

@@ -3,7 +3,7 @@ package netlens.dsl
 import netlens.probe.ProbeConfig
 
 @NetlensDsl
-class ProbeBuilder internal constructor(private val every: Int, private val samples: Int) {
+class ProbeBuilder internal constructor(private val every: Int, private val samples: Int, private val layers: List<String>?) {
     private var embeddings = false
     private var collapse = false
 
@@ -18,8 +18,22 @@ class ProbeBuilder internal constructor(private val every: Int, private val samp
         collapse = true
     }
 
-    internal fun build(): ProbeConfig {
+    /** The probe settings for a network with [hidden] hidden layers. */
+    internal fun build(hidden: Int): ProbeConfig {
         requireValue(embeddings || collapse) { "probe { } takes at least one probe: embeddings() or neuralCollapse()" }
-        return ProbeConfig(every, samples, embeddings, collapse)
+        return ProbeConfig(every, samples, embeddings, collapse, layers?.map { layerIndex(it, hidden) }?.toIntArray())
+    }
+
+    private fun layerIndex(name: String, hidden: Int): Int {
+        val index = when {
+            name == "input" -> 0
+            name == "logits" -> hidden + 1
+            name == "penultimate" -> hidden
+            name.startsWith("h") -> name.drop(1).toIntOrNull()?.takeIf { it in 1..hidden }
+            else -> null
+        }
+        return index ?: throw ScriptValueException(
+            "probe(layers = …): no layer \"$name\"; this network has input, " + (1..hidden).joinToString(", ") { "h$it" } + ", logits (or penultimate)"
+        )
     }
 }

@@ -23,6 +23,16 @@ class OptionsTest {
         assertTrue(assertThrows<Options.UsageError> { Options.parse(arrayOf("x.exp.kts", "--fast")) }.message!!.contains("unknown option '--fast'"))
         assertTrue(assertThrows<Options.UsageError> { Options.parse(arrayOf("x.exp.kts", "--out")) }.message!!.contains("--out needs a value"))
         assertTrue(assertThrows<Options.UsageError> { Options.parse(arrayOf()) }.message!!.contains("no script"))
+        assertTrue(assertThrows<Options.UsageError> { Options.parse(arrayOf("a.exp.kts", "b.exp.kts")) }.message!!.contains("one script at a time"))
+        assertTrue(assertThrows<Options.UsageError> { Options.parse(arrayOf("compare", "a")) }.message!!.contains("two report folders"))
+        assertTrue(assertThrows<Options.UsageError> { Options.parse(arrayOf("--list", "x")) }.message!!.contains("unexpected argument"))
+    }
+
+    @Test
+    fun compareTakesTwoTargets() {
+        val o = Options.parse(arrayOf("compare", "reports/a", "b.exp.kts", "--threads", "1"))
+        assertEquals(Options.Command.COMPARE, o.command)
+        assertEquals(listOf(Path.of("reports/a"), Path.of("b.exp.kts")), o.targets)
     }
 
     @Test

@@ -11,7 +11,7 @@ object Scripts {
         val env = System.getenv("NETLENS_DATA")
         val p = if (!env.isNullOrBlank()) Path.of(env) else Path.of("../../shared/data")
         check(Files.isDirectory(p.resolve("mnist"))) { "test datasets not found at ${p.toAbsolutePath()}; set NETLENS_DATA" }
-        return p
+        return p.toAbsolutePath().normalize()
     }
 
     /** How many report figure sections hold an SVG. */

@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.function.Consumer;
+import netlens.util.Caches;
 
 /**
  * Finds dataset files: in an offline folder when one is given (--data, or NETLENS_DATA), else in the
@@ -32,14 +33,12 @@ public final class DataStore {
         this.status = status;
     }
 
-    /** Offline folder from the argument, else NETLENS_DATA; cache under XDG_CACHE_HOME or ~/.cache. */
+    /** Offline folder from the argument, else NETLENS_DATA; the cache is netlens' ({@link Caches}). */
     public static DataStore standard(Path explicitFolder, Consumer<String> status) {
         Path offline = explicitFolder;
         String env = System.getenv("NETLENS_DATA");
         if (offline == null && env != null && !env.isBlank()) offline = Path.of(env);
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path cacheRoot = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return new DataStore(offline, cacheRoot.resolve("netlens"), status);
+        return new DataStore(offline, Caches.root(), status);
     }
 
     public Path offlineFolder() {

@@ -1,6 +1,7 @@
 package netlens.linalg;
 
 import java.util.logging.Logger;
+import netlens.util.Caches;
 
 /**
  * Chooses the linear-algebra backend once per JVM: native OpenBLAS when it loads, else pure Java.
@@ -38,6 +39,9 @@ public final class Backend {
             fallbackReason = "netlens.blas=java requested";
             return new JavaBlas();
         }
+        // JavaCPP unpacks native libraries into ~/.javacpp unless told otherwise: keep them in netlens' cache.
+        if (System.getProperty("org.bytedeco.javacpp.cachedir") == null)
+            System.setProperty("org.bytedeco.javacpp.cachedir", Caches.root().resolve("javacpp").toString());
         try {
             return new OpenBlas();
         } catch (Throwable e) {   // UnsatisfiedLinkError, NoClassDefFoundError: no usable native build here

@@ -1,7 +1,6 @@
 package netlens.probe;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import netlens.data.Dataset;
 import netlens.linalg.Blas;
@@ -60,14 +59,15 @@ public final class Prober implements AutoCloseable {
                 predictions[start + r] = best;
             }
         });
-        LayerProbe[] result = new LayerProbe[layers + 1];
+        List<LayerProbe> result = new ArrayList<>();
         float[] classifier = net.weight(layers).toArray();
         for (int l = 0; l <= layers; l++) {
-            result[l] = l == 0 && input != null ? input : measure(l, layerName(l, layers), net.width(l), features[l],
-                    predictions, l == layers - 1 ? classifier : null, l == layers - 1);
+            if (!config.probes(l)) continue;
+            if (l == 0 && input == null) input = measure(0, layerName(0, layers), net.width(0), features[0], predictions, null, false);
+            result.add(l == 0 ? input : measure(l, layerName(l, layers), net.width(l), features[l],
+                    predictions, l == layers - 1 ? classifier : null, l == layers - 1));
         }
-        input = result[0];
-        return new ProbeResult(epoch, Arrays.asList(result));
+        return new ProbeResult(epoch, result);
     }
 
     private LayerProbe measure(int layer, String name, int width, float[] h, int[] predictions, float[] classifier, boolean keepMeans) {

@@ -46,6 +46,7 @@ public final class Runner {
     public Results run(Experiment e, Split split, double loadSeconds, Listener listener) {
         int classes = split.train().classes();
         MlpSpec spec = e.model().resolve(split.train().dim(), classes);
+        if (e.probe() != null) e.probe().check(spec.hidden().length + 1);
         Mlp net = Mlp.initialise(spec, e.seed());
         Prober prober = e.probe() == null ? null : new Prober(gemm.blas(), e.probe(), split.train(), e.seed());
         try (ProbeQueue queue = prober == null ? null : new ProbeQueue(prober)) {

@@ -25,12 +25,12 @@ internal fun collapseCurves(view: ResultView): FigureOut {
         Panel("nc4", "NC4: NCC ≠ network (fraction)", false),
         Panel("ncc_accuracy", "NCC accuracy (train)", false),
     )
-    val layerNames = view.probes.firstOrNull()?.layers()?.drop(1)?.map { view.layerLabel(it) } ?: emptyList()
+    val layerNames = view.probes.firstOrNull()?.layers()?.filter { it.layer() != 0 }?.map { view.layerLabel(it) } ?: emptyList()
     val epoch = mutableListOf<Int>()
     val value = mutableListOf<Double>()
     val layer = mutableListOf<String>()
     val panel = mutableListOf<String>()
-    for (p in panels) for (probe in view.probes) for (lp in probe.layers().drop(1)) {
+    for (p in panels) for (probe in view.probes) for (lp in probe.layers().filter { it.layer() != 0 }) {
         if (p.onlyPenultimate && lp.layer() != view.penultimate) continue
         val v = lp.metrics()[p.metric] ?: continue
         if (v.isNaN() || (p.log && v <= 0)) continue

@@ -5,7 +5,7 @@ import netlens.train.Trainer
 
 /** The report page: summary, verdict, figures (inline SVG), run details and the script itself. */
 internal object HtmlReport {
-    private val style = """
+    val style = """
         :root { --ink: #1d2433; --muted: #5b6478; --line: #dde2ea; --accent: #4e79a7; }
         body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); margin: 0; background: #f6f7f9; }
         main { max-width: 1120px; margin: 0 auto; padding: 24px 28px 60px; }

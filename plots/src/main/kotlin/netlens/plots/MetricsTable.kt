@@ -7,8 +7,23 @@ import netlens.run.Results
  * metrics have an empty layer. Only measured numbers appear (no timings), so the same script and
  * seed give the same file byte for byte.
  */
-internal object MetricsTable {
-    fun csv(results: Results): String = buildString {
+object MetricsTable {
+    /** One row of metrics.csv. */
+    data class Row(val epoch: Int, val layer: String, val metric: String, val value: Double)
+
+    /** Reads a metrics.csv written by [csv]; throws IllegalArgumentException naming the line on bad input. */
+    fun read(file: java.nio.file.Path): List<Row> {
+        val lines = java.nio.file.Files.readAllLines(file)
+        require(lines.firstOrNull() == "epoch,layer,metric,value") { "$file is not a netlens metrics.csv (header ${lines.firstOrNull()})" }
+        return lines.drop(1).filter { it.isNotBlank() }.mapIndexed { i, line ->
+            val f = line.split(',')
+            require(f.size == 4) { "$file:${i + 2}: expected 4 fields, got ${f.size}" }
+            Row(f[0].toIntOrNull() ?: throw IllegalArgumentException("$file:${i + 2}: bad epoch '${f[0]}'"), f[1], f[2],
+                f[3].toDoubleOrNull() ?: throw IllegalArgumentException("$file:${i + 2}: bad value '${f[3]}'"))
+        }
+    }
+
+    internal fun csv(results: Results): String = buildString {
         append("epoch,layer,metric,value\n")
         fun row(epoch: Int, layer: String, metric: String, value: Double) {
             append(epoch).append(',').append(layer).append(',').append(metric).append(',')

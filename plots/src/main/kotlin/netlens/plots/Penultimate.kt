@@ -24,7 +24,7 @@ private fun heightFor(points: Map<String, List<Any>>, plotWidth: Int): Int {
 
 internal fun penultimate(view: ResultView, section: ReportSpec.Penultimate): FigureOut? {
     val probe = view.probes.lastOrNull() ?: return null
-    val lp = probe.layers()[view.penultimate]
+    val lp = probe.layer(view.penultimate) ?: return null
     val coords = lp.coords() ?: return null
     val keep = view.subsample(section.pointsPerClass)
     val k = view.classNames.size

@@ -25,8 +25,8 @@ internal object Verdict {
             if (last.testAccuracy().isNaN()) "n/a" else f("%.2f%%", 100 * last.testAccuracy()))
         val probes = view.probes
         if (probes.isEmpty()) return out
-        val first = probes.first().layers()[view.penultimate]
-        val final = probes.last().layers()[view.penultimate]
+        val first = probes.first().layer(view.penultimate) ?: return out
+        val final = probes.last().layer(view.penultimate) ?: return out
         val c0 = first.collapse()
         val c = final.collapse() ?: return out
         val k = view.classNames.size
