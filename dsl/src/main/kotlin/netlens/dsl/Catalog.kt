@@ -7,6 +7,7 @@ import netlens.data.Scale
 import netlens.data.SpiralSpec
 import netlens.nn.Activation
 import netlens.nn.Init
+import netlens.plots.ReportSpec
 import netlens.run.ModelSpec
 import netlens.train.Loss
 import netlens.train.OptimizerSpec
@@ -66,7 +67,39 @@ sealed interface Projection
 /** Principal components via the SVD of the centred features. */
 data class Pca(val components: Int) : Projection
 
+/** A fixed random Gaussian map per layer. */
+data object RandomProjection : Projection
+
+/** UMAP (McInnes et al. 2018), seeded, on a stratified subset of probe samples. */
+data class Umap(val samples: Int, val neighbours: Int, val minDist: Double) : Projection
+
 fun pca(components: Int = 2): Projection {
     requireValue(components == 2) { "pca(components = $components): the layer figures draw 2 components; use pca(2)" }
     return Pca(components)
 }
+
+/** A random Gaussian projection to 2-D, the same map for a layer at every epoch. */
+fun randomProjection(): Projection = RandomProjection
+
+/**
+ * UMAP of [samples] stratified probe samples (umap-java by Tag.bio, MIT licence; single-threaded and
+ * seeded, so a seed gives one picture). Slower than PCA: seconds per layer and probe.
+ */
+fun umap(samples: Int = 1000, neighbours: Int = 15, minDist: Double = 0.1): Projection {
+    requireValue(samples >= 10) { "umap(samples = $samples): must be >= 10" }
+    requireValue(neighbours >= 2) { "umap(neighbours = $neighbours): must be >= 2" }
+    requireValue(minDist >= 0) { "umap(minDist = $minDist): must be >= 0" }
+    return Umap(samples, neighbours, minDist)
+}
+
+/** Which NC1 the figures and verdict lead with. */
+class Nc1Variant internal constructor(internal val spec: ReportSpec.Nc1)
+
+/** Tr(Σ_W Σ_B⁺)/K (Papyan et al. 2020), the default. */
+val trace = Nc1Variant(ReportSpec.Nc1.TRACE)
+
+/** Tr Σ_W / Tr Σ_B (Tirer et al.). */
+val quotient = Nc1Variant(ReportSpec.Nc1.QUOTIENT)
+
+/** Class-distance normalised variance (Galanti et al.). */
+val cdnv = Nc1Variant(ReportSpec.Nc1.CDNV)

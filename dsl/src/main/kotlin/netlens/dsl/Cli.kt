@@ -101,6 +101,8 @@ class Cli(private val out: PrintStream, private val err: PrintStream) {
         out.println("netlens benchmark: MLP 784-512-256-128-64-10, ReLU, batch 128, SGD momentum 0.9, float32, full MNIST")
         val r = TrainBenchmark.run(options.data, options.threads, 3) { out.println("  $it") }
         out.println(String.format(Locale.ROOT, "%s, %d threads: %.2f s/epoch (best of %d)", r.backend(), r.threads(), r.best(), r.secondsPerEpoch().size))
+        out.println(String.format(Locale.ROOT, "probe of every layer on 10,000 samples (PCA + all collapse measures, one thread): %.2f s = %.2f epochs",
+            r.probeSeconds(), r.probeSeconds() / r.best()))
         out.println("linear algebra kernels, one thread:")
         LinalgBenchmark.run { out.println("  $it") }
         return OK

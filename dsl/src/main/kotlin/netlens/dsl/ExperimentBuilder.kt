@@ -69,39 +69,26 @@ class ExperimentBuilder internal constructor(private val name: String) {
         val d = dataSpec ?: throw ScriptValueException("experiment \"$name\": data is not set, e.g. data = mnist(classes = listOf(0, 1, 2))")
         val m = modelSpec ?: throw ScriptValueException("experiment \"$name\": model is not set, e.g. model = mlp(hidden = listOf(128, 64))")
         val probe = probeBuilder?.build(m.hidden().size)
-        val report = reportBuilder?.build() ?: defaultReport(probe)
-        checkReport(report, probe)
-        return ExperimentPlan(Experiment(name, seed, d, m, trainBuilder.build(), probe), report)
+        val sections = reportBuilder?.build() ?: ReportSpec.DEFAULT.sections.filter { missingProbe(it, probe) == null }
+        for (s in sections) missingProbe(s, probe)?.let { throw ScriptValueException("report: $it") }
+        val nc1 = probeBuilder?.nc1 ?: ReportSpec.Nc1.TRACE
+        return ExperimentPlan(Experiment(name, seed, d, m, trainBuilder.build(), probe), ReportSpec(sections, nc1))
     }
 
-    private fun defaultReport(probe: ProbeConfig?): ReportSpec = ReportSpec(
-        ReportSpec.DEFAULT.sections.filter {
-            when (it) {
-                is ReportSpec.LayerGrid, is ReportSpec.Penultimate -> probe?.embeddings() == true
-                is ReportSpec.CollapseCurves -> probe?.collapse() == true
-                else -> true
-            }
+    /** What a figure needs that the probes do not take, or null when it can be drawn. */
+    private fun missingProbe(s: ReportSpec.Section, p: ProbeConfig?): String? = when (s) {
+        ReportSpec.TrainingCurves -> null
+        is ReportSpec.LayerGrid -> if (p?.embeddings() == true) null else "layerGrid() needs embeddings, e.g. probe(every = 5) { embeddings() }"
+        is ReportSpec.Penultimate -> when {
+            p?.embeddings() != true -> "penultimate() needs embeddings, e.g. probe(every = 5) { embeddings() }"
+            !p.probes(modelSpec!!.hidden().size) -> "penultimate() needs the penultimate layer among probe(layers = …)"
+            else -> null
         }
-    )
-
-    private fun checkReport(report: ReportSpec, probe: ProbeConfig?) {
-        for (s in report.sections) when (s) {
-            is ReportSpec.LayerGrid, is ReportSpec.Penultimate -> {
-                requireValue(probe?.embeddings() == true) { "report: ${sectionName(s)} needs embeddings, e.g. probe(every = 5) { embeddings() }" }
-                requireValue(s !is ReportSpec.Penultimate || probe!!.probes(modelSpec!!.hidden().size)) {
-                    "report: penultimate() needs the penultimate layer among probe(layers = …)"
-                }
-            }
-            is ReportSpec.CollapseCurves -> requireValue(probe?.collapse() == true) {
-                "report: collapseCurves() needs probe(every = 5) { neuralCollapse() }"
-            }
-            else -> Unit
-        }
-    }
-
-    private fun sectionName(s: ReportSpec.Section) = when (s) {
-        is ReportSpec.LayerGrid -> "layerGrid()"
-        is ReportSpec.Penultimate -> "penultimate()"
-        else -> s.toString()
+        ReportSpec.CollapseCurves -> if (p?.collapse() == true) null else "collapseCurves() needs probe(every = 5) { neuralCollapse() }"
+        is ReportSpec.DepthProfiles -> if (p != null && (p.collapse() || p.intrinsicDimension() > 0 || p.linearProbe())) null
+            else "depthProfiles() needs neuralCollapse(), intrinsicDimension() or linearProbe() in probe { }"
+        ReportSpec.CkaHeatmaps -> if ((p?.cka() ?: 0) > 0) null else "ckaHeatmaps() needs probe { cka() }"
+        ReportSpec.Spectra -> if (p?.spectrum() == true) null else "spectra() needs probe { spectrum() }"
+        ReportSpec.WeightMovement -> if (p?.weightMovement() == true) null else "weightMovement() needs probe { weightMovement() }"
     }
 }

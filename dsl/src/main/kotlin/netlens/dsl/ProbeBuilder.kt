@@ -1,27 +1,91 @@
 package netlens.dsl
 
+import netlens.plots.ReportSpec
 import netlens.probe.ProbeConfig
+import netlens.probe.Projection as EngineProjection
 
 @NetlensDsl
 class ProbeBuilder internal constructor(private val every: Int, private val samples: Int, private val layers: List<String>?) {
-    private var embeddings = false
+    private var projection: EngineProjection? = null
     private var collapse = false
+    private var intrinsicDimension = 0
+    private var linearProbe = false
+    private var cka = 0
+    private var weightMovement = false
+    private var spectrum = false
+    internal var nc1 = ReportSpec.Nc1.TRACE
+        private set
 
-    /** Every layer's features reduced to 2-D (PCA by default), for the layer grid and penultimate figures. */
+    /** Every layer's features reduced to 2-D, for the layer grid and penultimate figures and embeddings.npy. */
     fun embeddings(projection: Projection = pca(2)) {
-        check(projection is Pca)
-        embeddings = true
+        this.projection = when (projection) {
+            is Pca -> EngineProjection.Pca()
+            is RandomProjection -> EngineProjection.Random()
+            is Umap -> EngineProjection.Umap(projection.samples, projection.neighbours, projection.minDist)
+        }
     }
 
-    /** NC1–NC4 (Papyan, Han & Donoho 2020) and related measures at every layer. */
-    fun neuralCollapse() {
+    /**
+     * NC1–NC4 (Papyan, Han & Donoho 2020), CDNV, nearest-class-centre accuracy on train and test
+     * samples, and He & Su's separation D_l with its fit across depth. [nc1] picks which NC1 the
+     * figures and the verdict lead with; metrics.csv has all three.
+     */
+    fun neuralCollapse(nc1: Nc1Variant = trace) {
         collapse = true
+        this.nc1 = nc1.spec
+    }
+
+    /** TwoNN intrinsic dimension (Facco et al. 2017) on a stratified subset of [samples] probe samples. */
+    fun intrinsicDimension(samples: Int = 2000) {
+        requireValue(samples >= 3) { "intrinsicDimension(samples = $samples): must be >= 3" }
+        intrinsicDimension = samples
+    }
+
+    /** Accuracy of a ridge-regularised linear classifier on each layer's frozen features, train and test. */
+    fun linearProbe() {
+        linearProbe = true
+    }
+
+    /** Linear CKA (Kornblith et al. 2019) between layers and between epochs, on [samples] probe samples. */
+    fun cka(samples: Int = 1000) {
+        requireValue(samples >= 2) { "cka(samples = $samples): must be >= 2" }
+        cka = samples
+    }
+
+    /** ‖θ_l − θ_l(0)‖/‖θ_l(0)‖ for every layer. */
+    fun weightMovement() {
+        weightMovement = true
+    }
+
+    /** Each layer's PCA spectrum (effective ranks are always measured). */
+    fun spectrum() {
+        spectrum = true
+    }
+
+    /** Every probe above, with PCA embeddings. */
+    fun representationGeometry() {
+        embeddings()
+        neuralCollapse(nc1 = nc1Variant(nc1))
+        intrinsicDimension()
+        linearProbe()
+        cka()
+        weightMovement()
+        spectrum()
     }
 
     /** The probe settings for a network with [hidden] hidden layers. */
     internal fun build(hidden: Int): ProbeConfig {
-        requireValue(embeddings || collapse) { "probe { } takes at least one probe: embeddings() or neuralCollapse()" }
-        return ProbeConfig(every, samples, embeddings, collapse, layers?.map { layerIndex(it, hidden) }?.toIntArray())
+        requireValue(projection != null || collapse || intrinsicDimension > 0 || linearProbe || cka > 0 || weightMovement || spectrum) {
+            "probe { } takes at least one probe, e.g. embeddings(), neuralCollapse() or representationGeometry()"
+        }
+        return ProbeConfig(every, samples, layers?.map { layerIndex(it, hidden) }?.toIntArray(), projection, collapse,
+            intrinsicDimension, linearProbe, cka, weightMovement, spectrum)
+    }
+
+    private fun nc1Variant(spec: ReportSpec.Nc1) = when (spec) {
+        ReportSpec.Nc1.TRACE -> trace
+        ReportSpec.Nc1.QUOTIENT -> quotient
+        ReportSpec.Nc1.CDNV -> cdnv
     }
 
     private fun layerIndex(name: String, hidden: Int): Int {

@@ -7,15 +7,15 @@ class ReportBuilder internal constructor() {
     private val sections = mutableListOf<ReportSpec.Section>()
 
     /** Every layer's 2-D embedding at the first, a middle and the last probe (or the given epochs). */
-    fun layerGrid(epochs: List<Int>? = null, pointsPerClass: Int = 300) {
-        requireValue(pointsPerClass >= 1) { "layerGrid(pointsPerClass = $pointsPerClass): must be >= 1" }
+    fun layerGrid(epochs: List<Int>? = null, pointsPerClass: Int? = null) {
+        requireValue(pointsPerClass == null || pointsPerClass >= 1) { "layerGrid(pointsPerClass = $pointsPerClass): must be >= 1" }
         requireValue(epochs == null || (epochs.isNotEmpty() && epochs.all { it >= 0 })) { "layerGrid(epochs = $epochs): list epochs >= 0" }
         sections += ReportSpec.LayerGrid(epochs, pointsPerClass)
     }
 
     /** The penultimate layer at the end, with class means and, with [withEtf], the nearest simplex ETF. */
-    fun penultimate(withEtf: Boolean = true, pointsPerClass: Int = 500) {
-        requireValue(pointsPerClass >= 1) { "penultimate(pointsPerClass = $pointsPerClass): must be >= 1" }
+    fun penultimate(withEtf: Boolean = true, pointsPerClass: Int? = null) {
+        requireValue(pointsPerClass == null || pointsPerClass >= 1) { "penultimate(pointsPerClass = $pointsPerClass): must be >= 1" }
         sections += ReportSpec.Penultimate(withEtf, pointsPerClass)
     }
 
@@ -29,8 +29,29 @@ class ReportBuilder internal constructor() {
         sections += ReportSpec.TrainingCurves
     }
 
-    internal fun build(): ReportSpec {
+    /** NC1, He–Su separation, intrinsic dimension, NCC and linear-probe accuracy against depth, at the first, a middle and the last probe (or [epochs]). */
+    fun depthProfiles(epochs: List<Int>? = null) {
+        requireValue(epochs == null || (epochs.isNotEmpty() && epochs.all { it >= 0 })) { "depthProfiles(epochs = $epochs): list epochs >= 0" }
+        sections += ReportSpec.DepthProfiles(epochs)
+    }
+
+    /** Linear CKA heatmaps between layers and between epochs. */
+    fun ckaHeatmaps() {
+        sections += ReportSpec.CkaHeatmaps
+    }
+
+    /** Each layer's PCA spectrum at the end. */
+    fun spectra() {
+        sections += ReportSpec.Spectra
+    }
+
+    /** Relative weight movement per layer against epoch. */
+    fun weightMovement() {
+        sections += ReportSpec.WeightMovement
+    }
+
+    internal fun build(): List<ReportSpec.Section> {
         requireValue(sections.isNotEmpty()) { "report { } lists no figures; e.g. report { trainingCurves() }" }
-        return ReportSpec(sections.toList())
+        return sections.toList()
     }
 }

@@ -17,6 +17,12 @@ public interface Blas {
                FloatBuffer b, int offB, int ldb,
                float beta, FloatBuffer c, int offC, int ldc);
 
+    /** The double-precision C = alpha·op(A)·op(B) + beta·C, for statistics that must not lose digits. */
+    void dgemm(boolean transA, boolean transB, int m, int n, int k,
+               double alpha, DoubleBuffer a, int offA, int lda,
+               DoubleBuffer b, int offB, int ldb,
+               double beta, DoubleBuffer c, int offC, int ldc);
+
     /** C = alpha·AᵀA + beta·C for A k×n; fills both triangles of the n×n C. */
     void dsyrk(int n, int k, double alpha, DoubleBuffer a, int lda, double beta, DoubleBuffer c);
 

@@ -52,6 +52,22 @@ final class JavaBlas implements Blas {
     }
 
     @Override
+    public void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                      DoubleBuffer a, int offA, int lda, DoubleBuffer b, int offB, int ldb,
+                      double beta, DoubleBuffer c, int offC, int ldc) {
+        double[] rowA = new double[k];
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) rowA[p] = transA ? a.get(offA + p * lda + i) : a.get(offA + i * lda + p);
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) s += rowA[p] * (transB ? b.get(offB + j * ldb + p) : b.get(offB + p * ldb + j));
+                int ij = offC + i * ldc + j;
+                c.put(ij, alpha * s + (beta == 0 ? 0 : beta * c.get(ij)));
+            }
+        }
+    }
+
+    @Override
     public void dsyrk(int n, int k, double alpha, DoubleBuffer a, int lda, double beta, DoubleBuffer c) {
         double[][] cols = new double[n][];
         for (int i = 0; i < n; i++) {

@@ -32,6 +32,16 @@ final class OpenBlas implements Blas {
     }
 
     @Override
+    public void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                      DoubleBuffer a, int offA, int lda, DoubleBuffer b, int offB, int ldb,
+                      double beta, DoubleBuffer c, int offC, int ldc) {
+        openblas.cblas_dgemm(openblas.CblasRowMajor,
+                transA ? openblas.CblasTrans : openblas.CblasNoTrans,
+                transB ? openblas.CblasTrans : openblas.CblasNoTrans,
+                m, n, k, alpha, a.duplicate().position(offA), lda, b.duplicate().position(offB), ldb, beta, c.duplicate().position(offC), ldc);
+    }
+
+    @Override
     public void dsyrk(int n, int k, double alpha, DoubleBuffer a, int lda, double beta, DoubleBuffer c) {
         openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasTrans,
                 n, k, alpha, a.duplicate().position(0), lda, beta, c.duplicate().position(0), n);

@@ -4,24 +4,28 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What one probe saw at one layer: the 2-D PCA coordinates of every probed sample, the explained
- * variance of each axis, and the collapse measures. For the penultimate layer the projected class
- * means and nearest simplex-ETF vertices are kept for the figure.
+ * What one probe saw at one layer. Fields a probe did not ask for are null (objects) or NaN.
  *
- * @param coords        n×2 PCA coordinates, row-major
- * @param meanCoords    K×2 projected class means (null unless kept)
- * @param etfCoords     K×2 projected ETF vertices (null unless kept)
+ * @param coords        n×2 embedding coordinates, row-major (NaN for points a projection leaves out)
+ * @param explained     share of variance along the two principal axes
+ * @param spectrum      the largest PCA eigenvalues as fractions of the total variance
+ * @param meanCoords    K×2 projected class means (penultimate layer, PCA only)
+ * @param etfCoords     K×2 projected nearest simplex-ETF vertices (penultimate layer, PCA only)
+ * @param nccTestAccuracy nearest-class-centre accuracy on test samples, centres from the training samples
+ * @param separation    He–Su D_l = Tr(Σ_W Σ_B⁺)
  */
 public record LayerProbe(int layer, String name, int width, float[] coords, double[] explained, double effectiveRank,
-                         CollapseMetrics collapse, double[] meanCoords, double[] etfCoords) {
+                         double entropyRank, double[] spectrum, CollapseMetrics collapse, double nccTestAccuracy,
+                         double separation, double[] meanCoords, double[] etfCoords, TwoNn.Estimate intrinsicDimension,
+                         double linearProbeTrain, double linearProbeTest, double weightMovement) {
 
     /** The layer's scalar measures by name, in a stable order, for metrics.csv. */
     public Map<String, Double> metrics() {
         Map<String, Double> m = new LinkedHashMap<>();
-        if (explained != null) {
-            for (int a = 0; a < explained.length; a++) m.put("pca_explained_" + (a + 1), explained[a]);
-            m.put("effective_rank", effectiveRank);
-        }
+        m.put("pca_explained_1", explained[0]);
+        m.put("pca_explained_2", explained[1]);
+        m.put("effective_rank", effectiveRank);
+        m.put("effective_rank_entropy", entropyRank);
         if (collapse != null) {
             m.put("nc1", collapse.nc1());
             m.put("nc1_quotient", collapse.nc1Quotient());
@@ -36,7 +40,21 @@ public record LayerProbe(int layer, String name, int width, float[] coords, doub
             }
             if (!Double.isNaN(collapse.nc4())) m.put("nc4", collapse.nc4());
             m.put("ncc_accuracy", collapse.nccAccuracy());
+            if (!Double.isNaN(nccTestAccuracy)) m.put("ncc_test_accuracy", nccTestAccuracy);
+            m.put("separation_d", separation);
         }
+        if (intrinsicDimension != null) {
+            m.put("id_twonn", intrinsicDimension.fit());
+            m.put("id_twonn_error", intrinsicDimension.fitError());
+            m.put("id_mle", intrinsicDimension.mle());
+            m.put("id_mle_error", intrinsicDimension.mleError());
+            m.put("id_points_dropped", (double) intrinsicDimension.dropped());
+        }
+        if (!Double.isNaN(linearProbeTrain)) {
+            m.put("linear_probe_accuracy", linearProbeTrain);
+            if (!Double.isNaN(linearProbeTest)) m.put("linear_probe_test_accuracy", linearProbeTest);
+        }
+        if (!Double.isNaN(weightMovement)) m.put("weight_movement", weightMovement);
         return m;
     }
 }

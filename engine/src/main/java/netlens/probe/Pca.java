@@ -7,7 +7,8 @@ import netlens.linalg.SymmetricEigen;
  * Principal components of features from their covariance: the eigenvectors of Σ_T are the right
  * singular vectors of the centred data matrix X_c and its eigenvalues are σ²/N, so this is PCA via
  * the SVD of X_c without holding X_c. Each component's sign makes its largest-magnitude loading
- * positive (scikit-learn's svd_flip convention), so projections are reproducible.
+ * positive (scikit-learn's svd_flip convention), so projections are reproducible. The full
+ * eigendecomposition is kept for the spectrum and for the ridge probe.
  */
 public final class Pca {
     public final int dim;
@@ -21,8 +22,10 @@ public final class Pca {
     public final double[] centre;
     /** All eigenvalues of the covariance, descending (the PCA spectrum). */
     public final double[] spectrum;
+    private final SymmetricEigen eigen;
 
-    private Pca(int dim, int components, double[] axes, double[] variance, double[] explained, double[] centre, double[] spectrum) {
+    private Pca(int dim, int components, double[] axes, double[] variance, double[] explained, double[] centre,
+                double[] spectrum, SymmetricEigen eigen) {
         this.dim = dim;
         this.components = components;
         this.axes = axes;
@@ -30,6 +33,7 @@ public final class Pca {
         this.explained = explained;
         this.centre = centre;
         this.spectrum = spectrum;
+        this.eigen = eigen;
     }
 
     public static Pca of(double[] covariance, double[] centre, int dim, int components, Blas blas) {
@@ -53,7 +57,7 @@ public final class Pca {
             variance[a] = spectrum[a];
             explained[a] = trace > 0 ? spectrum[a] / trace : 0;
         }
-        return new Pca(dim, components, axes, variance, explained, centre.clone(), spectrum);
+        return new Pca(dim, components, axes, variance, explained, centre.clone(), spectrum, eig);
     }
 
     /** Coordinates of each sample on the axes: n×components row-major, float32. */
@@ -87,5 +91,36 @@ public final class Pca {
             s2 += l * l;
         }
         return s2 > 0 ? s * s / s2 : 0;
+    }
+
+    /** Entropy effective rank exp(−Σ pᵢ log pᵢ), pᵢ = λᵢ/Σλ (Roy & Vetterli 2007). */
+    public double entropyRank() {
+        double s = 0;
+        for (double l : spectrum) s += l;
+        if (s <= 0) return 0;
+        double h = 0;
+        for (double l : spectrum) if (l > 0) h -= l / s * Math.log(l / s);
+        return Math.exp(h);
+    }
+
+    /** X = (Σ_T + λI)⁻¹ B for a D×m right-hand side B (row-major), through the kept eigendecomposition. */
+    public double[] solveShifted(double[] b, int m, double lambda) {
+        int d = dim;
+        double[] vtB = new double[d * m];                        // Vᵀ B scaled by 1/(λᵢ + λ)
+        for (int e = 0; e < d; e++) {
+            double scale = 1 / (Math.max(0, eigen.values()[e]) + lambda);
+            for (int c = 0; c < m; c++) {
+                double s = 0;
+                for (int i = 0; i < d; i++) s += eigen.vector(e, i) * b[i * m + c];
+                vtB[e * m + c] = s * scale;
+            }
+        }
+        double[] x = new double[d * m];
+        for (int i = 0; i < d; i++)
+            for (int e = 0; e < d; e++) {
+                double v = eigen.vector(e, i);
+                for (int c = 0; c < m; c++) x[i * m + c] += v * vtB[e * m + c];
+            }
+        return x;
     }
 }

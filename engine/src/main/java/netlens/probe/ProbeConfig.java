@@ -5,23 +5,48 @@ import java.util.Arrays;
 /**
  * Which probes to take and how often: every {@code every} epochs (plus the initial and the final
  * network), on at most {@code maxSamples} training samples (a stratified random subset beyond
- * that), at the given layers (0 = input … L = logits; null = all).
+ * that, and as many test samples), at the given layers (0 = input … L = logits; null = all).
+ *
+ * @param projection         how embeddings are drawn in 2-D, or null for no embeddings
+ * @param collapse           NC1–NC4, CDNV, NCC accuracy (train and test), He–Su separation
+ * @param intrinsicDimension TwoNN on at most this many samples; 0 = off
+ * @param linearProbe        ridge-classifier accuracy on frozen features (train and test)
+ * @param cka                linear CKA layer × layer and epoch × epoch on this many samples; 0 = off
+ * @param weightMovement     ‖θ_l − θ_l(0)‖/‖θ_l(0)‖ per layer
+ * @param spectrum           keep each layer's PCA spectrum (effective ranks are always measured)
  */
-public record ProbeConfig(int every, int maxSamples, boolean embeddings, boolean collapse, int[] layers) {
+public record ProbeConfig(int every, int maxSamples, int[] layers, Projection projection, boolean collapse,
+                          int intrinsicDimension, boolean linearProbe, int cka, boolean weightMovement, boolean spectrum) {
+    /** Eigenvalues kept per layer and probe for the spectrum figure. */
+    public static final int SPECTRUM_LENGTH = 64;
+
     public ProbeConfig {
         if (every < 1) throw new IllegalArgumentException("every must be >= 1, got " + every);
         if (maxSamples < 2) throw new IllegalArgumentException("samples must be >= 2, got " + maxSamples);
+        if (intrinsicDimension < 0 || intrinsicDimension == 1 || intrinsicDimension == 2)
+            throw new IllegalArgumentException("intrinsicDimension samples must be 0 (off) or >= 3, got " + intrinsicDimension);
+        if (cka < 0 || cka == 1) throw new IllegalArgumentException("cka samples must be 0 (off) or >= 2, got " + cka);
         if (layers != null) {
             layers = Arrays.stream(layers).distinct().sorted().toArray();
             if (layers.length == 0) throw new IllegalArgumentException("layers must name at least one layer");
         }
     }
 
+    /** PCA embeddings and the collapse measures, at every layer. */
     public ProbeConfig(int every, int maxSamples, boolean embeddings, boolean collapse) {
-        this(every, maxSamples, embeddings, collapse, null);
+        this(every, maxSamples, null, embeddings ? new Projection.Pca() : null, collapse, 0, false, 0, false, false);
     }
 
-    /** Whether layer l (of a network with L affine layers) is probed. */
+    /** Every probe netlens has, PCA embeddings, at every layer. */
+    public static ProbeConfig all(int every, int maxSamples) {
+        return new ProbeConfig(every, maxSamples, null, new Projection.Pca(), true, 2000, true, 1000, true, true);
+    }
+
+    public boolean embeddings() {
+        return projection != null;
+    }
+
+    /** Whether layer l is probed. */
     public boolean probes(int l) {
         return layers == null || Arrays.binarySearch(layers, l) >= 0;
     }
@@ -42,12 +67,15 @@ public record ProbeConfig(int every, int maxSamples, boolean embeddings, boolean
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ProbeConfig p && every == p.every && maxSamples == p.maxSamples && embeddings == p.embeddings
-                && collapse == p.collapse && Arrays.equals(layers, p.layers);
+        return o instanceof ProbeConfig p && every == p.every && maxSamples == p.maxSamples && Arrays.equals(layers, p.layers)
+                && java.util.Objects.equals(projection, p.projection) && collapse == p.collapse
+                && intrinsicDimension == p.intrinsicDimension && linearProbe == p.linearProbe && cka == p.cka
+                && weightMovement == p.weightMovement && spectrum == p.spectrum;
     }
 
     @Override
     public int hashCode() {
-        return ((every * 31 + maxSamples) * 31 + (embeddings ? 1 : 0) * 2 + (collapse ? 1 : 0)) * 31 + Arrays.hashCode(layers);
+        return java.util.Objects.hash(every, maxSamples, Arrays.hashCode(layers), projection, collapse, intrinsicDimension,
+                linearProbe, cka, weightMovement, spectrum);
     }
 }

@@ -39,11 +39,14 @@ public final class ProbeQueue implements AutoCloseable {
         }));
     }
 
+    /** The probes in order, and the epoch × epoch CKA computed from all of them. */
+    public record Finished(List<ProbeResult> probes, List<Prober.EpochCka> epochCka) {}
+
     /**
-     * The probes in submission order. With {@code finishQueued} false, probes not yet started are
-     * dropped (after an interrupt) and only finished ones are returned.
+     * Waits for the probes. With {@code finishQueued} false, probes not yet started are dropped
+     * (after an interrupt) and only finished ones are kept.
      */
-    public List<ProbeResult> results(boolean finishQueued) {
+    public Finished finish(boolean finishQueued) {
         if (!finishQueued) for (Future<ProbeResult> f : pending) f.cancel(false);
         List<ProbeResult> out = new ArrayList<>();
         for (Future<ProbeResult> f : pending) {
@@ -55,12 +58,23 @@ public final class ProbeQueue implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) throw r;
-                if (e.getCause() instanceof Error err) throw err;
-                throw new IllegalStateException(e.getCause());
+                throw unwrap(e);
             }
         }
-        return out;
+        try {
+            return new Finished(out, thread.submit(prober::epochCka).get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Finished(out, List.of());
+        } catch (ExecutionException e) {
+            throw unwrap(e);
+        }
+    }
+
+    private static RuntimeException unwrap(ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) return r;
+        if (e.getCause() instanceof Error err) throw err;
+        return new IllegalStateException(e.getCause());
     }
 
     /** Seconds the probe thread has spent probing. */

@@ -2,8 +2,14 @@ package netlens.probe;
 
 import java.util.List;
 
-/** Everything one probe measured at one epoch, layer by layer (0 = input … L = logits; only probed layers). */
-public record ProbeResult(int epoch, List<LayerProbe> layers) {
+/**
+ * Everything one probe measured at one epoch: each probed layer (0 = input … L = logits), the
+ * He–Su separation fit across the hidden layers, the network's total relative weight movement,
+ * and linear CKA between every pair of probed layers (NaN entries where not measured).
+ *
+ * @param layerCka     CKA between layers()[i] and layers()[j], or null
+ */
+public record ProbeResult(int epoch, List<LayerProbe> layers, Separation separation, double weightMovement, double[][] layerCka) {
     public ProbeResult {
         layers = List.copyOf(layers);
     }

@@ -11,23 +11,44 @@ import netlens.nn.Mlp;
 import netlens.util.Rng;
 
 /**
- * Takes a probe: runs the probe samples through the network, keeps every layer's activations, and
- * measures each layer (PCA to 2-D, neural collapse). A prober works on one thread of its own, so
- * it can run beside training on a snapshot of the network; its matrix products use the same
- * fixed tiles as training, so results do not depend on any thread count. The input layer never
- * changes and is measured once.
+ * Takes probes: runs the probe samples (train, and test for held-out accuracies) through the
+ * network, keeps every layer's activations, and measures each probed layer. A prober works on one
+ * thread of its own, so it can run beside training on a snapshot of the network; its matrix
+ * products use the same fixed tiles as training, so results do not depend on any thread count.
+ * The first probe must be of the initial network: it is the reference for weight movement.
  */
 public final class Prober implements AutoCloseable {
+    /** Linear CKA between one layer at two epochs. */
+    public record EpochCka(String layer, int epochA, int epochB, double value) {}
+
     private final Workers workers = new Workers(1);
     private final Gemm gemm;
     private final ProbeConfig config;
+    private final long seed;
     private final Dataset sample;
+    private final Dataset testSample;
+    private final int[] idSubset;
+    private final int[] ckaSubset;
+    private final int[] umapSubset;
     private LayerProbe input;
+    private float[] initialParams;
+    private final List<Integer> ckaEpochs = new ArrayList<>();
+    private final List<List<float[]>> ckaFeatures = new ArrayList<>();
+    private final List<Integer> ckaLayers = new ArrayList<>();
+    private final List<String> ckaNames = new ArrayList<>();
 
-    public Prober(Blas blas, ProbeConfig config, Dataset train, long seed) {
+    public Prober(Blas blas, ProbeConfig config, Dataset train, Dataset test, long seed) {
         this.gemm = new Gemm(blas, workers);
         this.config = config;
-        this.sample = stratified(train, config.maxSamples(), seed);
+        this.seed = seed;
+        this.sample = train.select(stratified(train.labels(), train.classes(), config.maxSamples(), Rng.stream(seed, "probe-sample")));
+        boolean heldOut = config.collapse() || config.linearProbe();
+        this.testSample = heldOut ? test.select(stratified(test.labels(), test.classes(), config.maxSamples(), Rng.stream(seed, "probe-test")))
+                : test.select(new int[0]);
+        int[] labels = sample.labels();
+        idSubset = config.intrinsicDimension() > 0 ? stratified(labels, sample.classes(), config.intrinsicDimension(), Rng.stream(seed, "probe-id")) : null;
+        ckaSubset = config.cka() > 0 ? stratified(labels, sample.classes(), config.cka(), Rng.stream(seed, "probe-cka")) : null;
+        umapSubset = config.projection() instanceof Projection.Umap u ? stratified(labels, sample.classes(), u.samples(), Rng.stream(seed, "probe-umap")) : null;
     }
 
     @Override
@@ -35,19 +56,58 @@ public final class Prober implements AutoCloseable {
         workers.close();
     }
 
-    /** The samples every probe looks at. */
+    /** The training samples every probe looks at. */
     public Dataset sample() {
         return sample;
     }
 
     public ProbeResult probe(int epoch, Mlp net) {
         int layers = net.layers();
-        int n = sample.size();
+        if (initialParams == null) initialParams = net.params().toArray();
+        Activations train = forward(net, sample);
+        Activations test = forward(net, testSample);
+        float[] classifier = net.weight(layers).toArray();
+        List<LayerProbe> result = new ArrayList<>();
+        for (int l = 0; l <= layers; l++) {
+            if (!config.probes(l)) continue;
+            if (l == 0) {
+                if (input == null) input = measure(0, net, train.features[0], test.features[0], train.predictions, null, false);
+                result.add(input);
+            } else {
+                result.add(measure(l, net, train.features[l], test.features[l], train.predictions,
+                        l == layers - 1 ? classifier : null, l == layers - 1));
+            }
+        }
+        return new ProbeResult(epoch, result, separation(result, layers), movement(net, 0, net.parameterCount()),
+                layerCka(epoch, result, train));
+    }
+
+    /** Linear CKA of each probed layer between every two probe epochs, from the features kept by {@link #probe}. */
+    public List<EpochCka> epochCka() {
+        List<EpochCka> out = new ArrayList<>();
+        if (ckaSubset == null) return out;
+        Blas blas = gemm.blas();
+        for (int li = 0; li < ckaLayers.size(); li++) {
+            if (ckaLayers.get(li) == 0) continue;                       // the input is the same at every epoch
+            int width = ckaFeatures.get(0).get(li).length / ckaSubset.length;
+            List<Cka.Features> byEpoch = new ArrayList<>();
+            for (List<float[]> probe : ckaFeatures) byEpoch.add(new Cka.Features(probe.get(li), ckaSubset.length, width, blas));
+            for (int a = 0; a < byEpoch.size(); a++)
+                for (int b = a; b < byEpoch.size(); b++)
+                    out.add(new EpochCka(ckaNames.get(li), ckaEpochs.get(a), ckaEpochs.get(b), Cka.linear(byEpoch.get(a), byEpoch.get(b), blas)));
+        }
+        return out;
+    }
+
+    private record Activations(float[][] features, int[] predictions) {}
+
+    private Activations forward(Mlp net, Dataset data) {
+        int layers = net.layers(), n = data.size();
         float[][] features = new float[layers + 1][];
-        features[0] = sample.features();
+        features[0] = data.features();
         for (int l = 1; l <= layers; l++) features[l] = new float[n * net.width(l)];
         int[] predictions = new int[n];
-        new Inference(gemm).run(net, sample, (start, tape) -> {
+        new Inference(gemm).run(net, data, (start, tape) -> {
             for (int l = 1; l <= layers; l++) {
                 int w = net.width(l);
                 tape.post(l).buffer().get(tape.post(l).offset(), features[l], start * w, tape.rows() * w);
@@ -59,26 +119,25 @@ public final class Prober implements AutoCloseable {
                 predictions[start + r] = best;
             }
         });
-        List<LayerProbe> result = new ArrayList<>();
-        float[] classifier = net.weight(layers).toArray();
-        for (int l = 0; l <= layers; l++) {
-            if (!config.probes(l)) continue;
-            if (l == 0 && input == null) input = measure(0, layerName(0, layers), net.width(0), features[0], predictions, null, false);
-            result.add(l == 0 ? input : measure(l, layerName(l, layers), net.width(l), features[l],
-                    predictions, l == layers - 1 ? classifier : null, l == layers - 1));
-        }
-        return new ProbeResult(epoch, result);
+        return new Activations(features, predictions);
     }
 
-    private LayerProbe measure(int layer, String name, int width, float[] h, int[] predictions, float[] classifier, boolean keepMeans) {
-        var blas = gemm.blas();
-        int k = sample.classes();
+    private LayerProbe measure(int layer, Mlp net, float[] h, float[] hTest, int[] predictions, float[] classifier, boolean penultimate) {
+        Blas blas = gemm.blas();
+        int width = net.width(layer), k = sample.classes(), n = sample.size();
         ClassStatistics stats = ClassStatistics.of(h, width, sample.labels(), k, blas);
         Pca pca = Pca.of(stats.totalCov, stats.sampleMean, width, 2, blas);
-        float[] coords = config.embeddings() ? pca.project(h, sample.size()) : null;
-        CollapseMetrics collapse = config.collapse() ? NeuralCollapse.measure(stats, h, sample.labels(), predictions, classifier, blas) : null;
+        float[] coords = config.embeddings() ? Projector.project(config.projection(), h, n, width, pca, seed, layer, umapSubset) : null;
+
+        CollapseMetrics collapse = null;
+        double nccTest = Double.NaN, separation = Double.NaN;
+        if (config.collapse()) {
+            collapse = NeuralCollapse.measure(stats, h, sample.labels(), predictions, classifier, blas);
+            separation = k * collapse.nc1();                               // D_l = Tr(Σ_W Σ_B⁺) = K·NC1
+            if (testSample.size() > 0) nccTest = agreement(NeuralCollapse.nearestCentre(stats, hTest, testSample.size()), testSample.labels());
+        }
         double[] meanCoords = null, etfCoords = null;
-        if (keepMeans) {
+        if (penultimate && config.projection() instanceof Projection.Pca) {
             meanCoords = new double[2 * k];
             etfCoords = new double[2 * k];
             double[] etf = SimplexEtf.nearest(stats, blas);
@@ -87,7 +146,78 @@ public final class Prober implements AutoCloseable {
                 System.arraycopy(pca.project(etf, c * width), 0, etfCoords, 2 * c, 2);
             }
         }
-        return new LayerProbe(layer, name, width, coords, pca.explained, pca.effectiveRank(), collapse, meanCoords, etfCoords);
+        TwoNn.Estimate id = idSubset == null ? null : TwoNn.estimate(rows(h, width, idSubset), idSubset.length, width, blas, seed + layer);
+        double probeTrain = Double.NaN, probeTest = Double.NaN;
+        if (config.linearProbe()) {
+            LinearProbe lp = new LinearProbe(stats, pca);
+            probeTrain = lp.accuracy(h, sample.labels());
+            probeTest = lp.accuracy(hTest, testSample.labels());
+        }
+        double[] spectrum = null;
+        if (config.spectrum()) {
+            double total = 0;
+            for (double v : pca.spectrum) total += v;
+            spectrum = new double[Math.min(ProbeConfig.SPECTRUM_LENGTH, width)];
+            for (int i = 0; i < spectrum.length; i++) spectrum[i] = total > 0 ? pca.spectrum[i] / total : 0;
+        }
+        double moved = config.weightMovement() && layer > 0 ? movement(net, net.weightOffset(layer), net.biasEnd(layer)) : Double.NaN;
+        return new LayerProbe(layer, layerName(layer, net.layers()), width, coords, pca.explained, pca.effectiveRank(), pca.entropyRank(),
+                spectrum, collapse, nccTest, separation, meanCoords, etfCoords, id, probeTrain, probeTest, moved);
+    }
+
+    /** ‖θ − θ(0)‖/‖θ(0)‖ over parameters [from, to). */
+    private double movement(Mlp net, int from, int to) {
+        if (!config.weightMovement()) return Double.NaN;
+        double diff = 0, base = 0;
+        for (int i = from; i < to; i++) {
+            double p = net.params().buffer().get(i), p0 = initialParams[i];
+            diff += (p - p0) * (p - p0);
+            base += p0 * p0;
+        }
+        return base > 0 ? Math.sqrt(diff / base) : Double.NaN;
+    }
+
+    private Separation separation(List<LayerProbe> probes, int layers) {
+        if (!config.collapse()) return null;
+        List<LayerProbe> hidden = probes.stream().filter(p -> p.layer() > 0 && p.layer() < layers).toList();
+        int[] l = hidden.stream().mapToInt(LayerProbe::layer).toArray();
+        double[] d = hidden.stream().mapToDouble(LayerProbe::separation).toArray();
+        return Separation.fit(l, d);
+    }
+
+    private double[][] layerCka(int epoch, List<LayerProbe> probes, Activations train) {
+        if (ckaSubset == null) return null;
+        Blas blas = gemm.blas();
+        int m = ckaSubset.length;
+        List<float[]> kept = new ArrayList<>();
+        List<Cka.Features> features = new ArrayList<>();
+        for (LayerProbe p : probes) {
+            float[] rows = rows(train.features[p.layer()], p.width(), ckaSubset);
+            kept.add(rows);
+            features.add(new Cka.Features(rows, m, p.width(), blas));
+        }
+        if (ckaLayers.isEmpty()) for (LayerProbe p : probes) {
+            ckaLayers.add(p.layer());
+            ckaNames.add(p.name());
+        }
+        ckaEpochs.add(epoch);
+        ckaFeatures.add(kept);
+        double[][] cka = new double[probes.size()][probes.size()];
+        for (int a = 0; a < probes.size(); a++)
+            for (int b = a; b < probes.size(); b++) cka[a][b] = cka[b][a] = Cka.linear(features.get(a), features.get(b), blas);
+        return cka;
+    }
+
+    private static float[] rows(float[] h, int width, int[] subset) {
+        float[] out = new float[subset.length * width];
+        for (int i = 0; i < subset.length; i++) System.arraycopy(h, subset[i] * width, out, i * width, width);
+        return out;
+    }
+
+    private static double agreement(int[] a, int[] b) {
+        int same = 0;
+        for (int i = 0; i < a.length; i++) if (a[i] == b[i]) same++;
+        return a.length == 0 ? Double.NaN : (double) same / a.length;
     }
 
     /** "input", "h1" … "h{L−1}", "logits". */
@@ -95,20 +225,26 @@ public final class Prober implements AutoCloseable {
         return l == 0 ? "input" : l == layers ? "logits" : "h" + l;
     }
 
-    /** All samples when there are at most max, else a random subset with the classes' proportions. */
-    static Dataset stratified(Dataset data, int max, long seed) {
-        int n = data.size();
-        if (n <= max) return data;
-        int[] counts = data.classCounts();
-        Rng rng = Rng.stream(seed, "probe-sample");
+    /**
+     * Sorted indices of at most max samples, every class keeping its share (at least one sample);
+     * all indices when there are no more than max.
+     */
+    static int[] stratified(int[] labels, int classes, int max, Rng rng) {
+        int n = labels.length;
+        if (n <= max) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) all[i] = i;
+            return all;
+        }
         List<Integer> chosen = new ArrayList<>();
-        for (int c = 0; c < counts.length; c++) {
+        for (int c = 0; c < classes; c++) {
             int cls = c;
-            int[] members = java.util.stream.IntStream.range(0, n).filter(i -> data.labels()[i] == cls).toArray();
+            int[] members = java.util.stream.IntStream.range(0, n).filter(i -> labels[i] == cls).toArray();
+            if (members.length == 0) continue;
             int take = Math.max(1, (int) Math.round((double) max * members.length / n));
             int[] perm = rng.permutation(members.length);
             for (int j = 0; j < Math.min(take, members.length); j++) chosen.add(members[perm[j]]);
         }
-        return data.select(chosen.stream().mapToInt(Integer::intValue).sorted().toArray());
+        return chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 }

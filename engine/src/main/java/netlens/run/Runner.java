@@ -6,7 +6,6 @@ import netlens.data.Split;
 import netlens.linalg.Gemm;
 import netlens.nn.Mlp;
 import netlens.nn.MlpSpec;
-import netlens.probe.ProbeResult;
 import netlens.probe.ProbeQueue;
 import netlens.probe.Prober;
 import netlens.train.EpochMetrics;
@@ -43,12 +42,25 @@ public final class Runner {
         return run(e, split, loadSeconds, listener);
     }
 
+    /** Hidden layers narrower than K − 1, where no simplex ETF fits (Papyan et al. assume D ≥ K − 1). */
+    static List<String> warnings(MlpSpec spec, int classes) {
+        List<String> out = new java.util.ArrayList<>();
+        int[] hidden = spec.hidden();
+        for (int l = 0; l < hidden.length; l++)
+            if (hidden[l] < classes - 1)
+                out.add("h" + (l + 1) + " has " + hidden[l] + " units, fewer than K − 1 = " + (classes - 1)
+                        + ": its class means cannot form a simplex ETF, so NC2 cannot reach zero there");
+        return out;
+    }
+
     public Results run(Experiment e, Split split, double loadSeconds, Listener listener) {
         int classes = split.train().classes();
         MlpSpec spec = e.model().resolve(split.train().dim(), classes);
         if (e.probe() != null) e.probe().check(spec.hidden().length + 1);
+        List<String> warnings = warnings(spec, classes);
+        for (String w : warnings) listener.status("warning: " + w);
         Mlp net = Mlp.initialise(spec, e.seed());
-        Prober prober = e.probe() == null ? null : new Prober(gemm.blas(), e.probe(), split.train(), e.seed());
+        Prober prober = e.probe() == null ? null : new Prober(gemm.blas(), e.probe(), split.train(), split.test(), e.seed());
         try (ProbeQueue queue = prober == null ? null : new ProbeQueue(prober)) {
             int[] lastProbed = {-1};
             long t1 = System.nanoTime();
@@ -78,10 +90,10 @@ public final class Runner {
             int last = outcome.history().get(outcome.history().size() - 1).epoch();
             if (queue != null && lastProbed[0] != last && completed) queue.submit(last, net);
             if (queue != null) listener.status("finishing probes");
-            List<ProbeResult> probes = queue == null ? List.of() : queue.results(completed);
+            ProbeQueue.Finished probes = queue == null ? new ProbeQueue.Finished(List.of(), List.of()) : queue.finish(completed);
             int[] probeLabels = prober == null ? new int[0] : prober.sample().labels();
             return new Results(e, spec, net.parameterCount(), e.data().describe(), split.train().classNames(),
-                    split.train().size(), split.test().size(), split.files(), outcome.history(), probes, probeLabels, outcome,
+                    split.train().size(), split.test().size(), split.files(), outcome.history(), probes.probes(), probes.epochCka(), probeLabels, outcome, warnings,
                     new Results.Timings(loadSeconds, trainSeconds, queue == null ? 0 : queue.seconds()),
                     gemm.blas().name(), gemm.workers().threads());
         }

@@ -15,10 +15,10 @@ import org.jetbrains.letsPlot.themes.themeBW
  * changes, is left out). Measures that decay towards zero are drawn as log10. NC3 concerns the
  * classifier and its input only.
  */
-internal fun collapseCurves(view: ResultView): FigureOut {
+internal fun collapseCurves(view: ResultView, nc1: ReportSpec.Nc1): FigureOut {
     data class Panel(val metric: String, val title: String, val log: Boolean, val onlyPenultimate: Boolean = false)
     val panels = listOf(
-        Panel("nc1", "NC1 = Tr(Σ_W Σ_B⁺)/K  [log10]", true),
+        Panel(nc1.metric, "${nc1.label}  [log10]", true),
         Panel("nc2_etf_error", "NC2: ETF error of the means  [log10]", true),
         Panel("nc2_equinorm", "NC2: std/mean of mean norms  [log10]", true),
         Panel("nc3", "NC3: classifier vs means  [log10]", true, onlyPenultimate = true),

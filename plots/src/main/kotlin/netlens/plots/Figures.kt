@@ -26,10 +26,15 @@ internal class ResultView(val results: Results) {
         return epochs.map { e -> probes.minBy { kotlin.math.abs(it.epoch() - e) } }.distinctBy { it.epoch() }
     }
 
-    /** At most [perClass] sample indices per class, the same ones for every panel. */
+    /**
+     * At most [perClass] sample indices per class, the same ones for every panel, among samples
+     * that every probe embedded (UMAP embeds a subset only).
+     */
     fun subsample(perClass: Int): IntArray {
         val order = Rng.stream(results.experiment().seed(), "plot-sample").permutation(labels.size)
+        val coords = probes.flatMap { p -> p.layers().mapNotNull { it.coords() } }
+        val drawn = order.filter { i -> coords.all { !it[2 * i].isNaN() } }
         val taken = IntArray(classNames.size)
-        return order.filter { i -> taken[labels[i]] < perClass && taken[labels[i]]++ >= 0 }.sorted().toIntArray()
+        return drawn.filter { i -> taken[labels[i]] < perClass && taken[labels[i]]++ >= 0 }.sorted().toIntArray()
     }
 }

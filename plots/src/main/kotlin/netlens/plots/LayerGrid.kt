@@ -23,7 +23,8 @@ import org.jetbrains.letsPlot.themes.themeBW
  */
 internal fun layerGrid(view: ResultView, section: ReportSpec.LayerGrid): FigureOut {
     val picked = view.pickProbes(section.epochs)
-    val keep = view.subsample(section.pointsPerClass)
+    val perClass = ReportSpec.pointsPerClass(section.pointsPerClass, view.classNames.size, 1000)
+    val keep = view.subsample(perClass)
     val x = mutableListOf<Double>()
     val y = mutableListOf<Double>()
     val cls = mutableListOf<String>()
@@ -62,7 +63,7 @@ internal fun layerGrid(view: ResultView, section: ReportSpec.LayerGrid): FigureO
     return FigureOut(
         "layer-grid", "Layer by layer",
         "Training samples in each layer's first two principal components at epochs $epochs " +
-            "(at most ${section.pointsPerClass} points per class drawn). Each panel is scaled to fit, equally on both axes; " +
+            "(at most $perClass points per class drawn). Each panel is scaled to fit, equally on both axes; " +
             "the percentage is the share of variance the two components explain.",
         plot,
     )

@@ -37,7 +37,15 @@ object MetricsTable {
                 row(m.epoch(), "", "test_loss", m.testLoss())
                 row(m.epoch(), "", "test_accuracy", m.testAccuracy())
             }
-            probes[m.epoch()]?.layers()?.forEach { lp ->
+            val probe = probes[m.epoch()] ?: continue
+            probe.separation()?.let { s ->
+                row(m.epoch(), "", "separation_slope", s.slope())
+                row(m.epoch(), "", "separation_intercept", s.intercept())
+                row(m.epoch(), "", "separation_pearson_r", s.pearsonR())
+                row(m.epoch(), "", "separation_ratio", s.ratio())
+            }
+            if (!probe.weightMovement().isNaN()) row(m.epoch(), "", "weight_movement", probe.weightMovement())
+            for (lp in probe.layers()) {
                 row(m.epoch(), lp.name(), "width", lp.width().toDouble())
                 for ((metric, value) in lp.metrics()) row(m.epoch(), lp.name(), metric, value)
             }

@@ -26,7 +26,7 @@ internal fun penultimate(view: ResultView, section: ReportSpec.Penultimate): Fig
     val probe = view.probes.lastOrNull() ?: return null
     val lp = probe.layer(view.penultimate) ?: return null
     val coords = lp.coords() ?: return null
-    val keep = view.subsample(section.pointsPerClass)
+    val keep = view.subsample(ReportSpec.pointsPerClass(section.pointsPerClass, view.classNames.size, 2000))
     val k = view.classNames.size
     val points = mapOf(
         "pc1" to keep.map { coords[2 * it] },

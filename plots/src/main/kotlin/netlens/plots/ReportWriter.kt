@@ -16,21 +16,28 @@ class ReportWriter(private val root: Path) {
     private fun writeInto(dir: Path, results: Results, spec: ReportSpec, provenance: Provenance, runInfo: Map<String, Any?>) {
         val view = ResultView(results)
         val figures = spec.sections.mapNotNull { s ->
+            if (s != ReportSpec.TrainingCurves && view.probes.isEmpty()) return@mapNotNull null
             when (s) {
                 ReportSpec.TrainingCurves -> trainingCurves(view)
-                is ReportSpec.LayerGrid -> if (view.probes.isEmpty()) null else layerGrid(view, s)
+                is ReportSpec.LayerGrid -> layerGrid(view, s)
                 is ReportSpec.Penultimate -> penultimate(view, s)
-                ReportSpec.CollapseCurves -> if (view.probes.isEmpty()) null else collapseCurves(view)
+                ReportSpec.CollapseCurves -> collapseCurves(view, spec.nc1)
+                is ReportSpec.DepthProfiles -> depthProfiles(view, s, spec.nc1)
+                ReportSpec.CkaHeatmaps -> ckaHeatmaps(view)
+                ReportSpec.Spectra -> spectra(view)
+                ReportSpec.WeightMovement -> weightMovement(view)
             }
         }
         val svgs = figures.map { it to Svg.render(it.figure, it.id) }
         Files.createDirectories(dir.resolve("figures"))
         for ((fig, svg) in svgs) Files.writeString(dir.resolve("figures/${fig.id}.svg"), svg)
         Files.writeString(dir.resolve("metrics.csv"), MetricsTable.csv(results))
+        ProbeTables.cka(results)?.let { Files.writeString(dir.resolve("cka.csv"), it) }
+        ProbeTables.spectra(results)?.let { Files.writeString(dir.resolve("spectra.csv"), it) }
         Files.writeString(dir.resolve(SCRIPT_COPY), provenance.scriptText)
         val embeddings = Embeddings.write(dir, view)
         Files.writeString(dir.resolve("run.json"), Json.write(RunJson.of(results, provenance, runInfo, embeddings)) + "\n")
-        Files.writeString(dir.resolve("index.html"), HtmlReport.page(view, provenance, svgs, Verdict.sentences(view)))
+        Files.writeString(dir.resolve("index.html"), HtmlReport.page(view, provenance, svgs, Verdict.sentences(view, spec.nc1)))
     }
 
     companion object {

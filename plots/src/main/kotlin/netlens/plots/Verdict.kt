@@ -11,7 +11,7 @@ internal object Verdict {
     const val ETF_COLLAPSED = 0.1
     const val NC4_COLLAPSED = 0.01
 
-    fun sentences(view: ResultView): List<String> {
+    fun sentences(view: ResultView, nc1: ReportSpec.Nc1): List<String> {
         val r = view.results
         val out = mutableListOf<String>()
         val last = r.history().last()
@@ -23,6 +23,7 @@ internal object Verdict {
         }
         out += status + f(" After epoch %d: train accuracy %.2f%%, test accuracy %s.", last.epoch(), 100 * last.trainAccuracy(),
             if (last.testAccuracy().isNaN()) "n/a" else f("%.2f%%", 100 * last.testAccuracy()))
+        for (w in r.warnings()) out += "Warning: $w."
         val probes = view.probes
         if (probes.isEmpty()) return out
         val first = probes.first().layer(view.penultimate) ?: return out
@@ -31,13 +32,15 @@ internal object Verdict {
         val c = final.collapse() ?: return out
         val k = view.classNames.size
         val name = view.layerLabel(final)
-        if (final.width() < k - 1)
-            out += "Warning: the penultimate layer has ${final.width()} units, fewer than K − 1 = ${k - 1}: no simplex ETF fits, so NC2 cannot reach zero."
-        val nc1 = if (c0 != null && probes.size > 1)
+        val nc1Sentence = if (c0 != null && probes.size > 1)
             f("NC1 at the penultimate layer %s fell from %.3g (epoch %d) to %.3g (epoch %d), %.0f× smaller.",
                 name, c0.nc1(), probes.first().epoch(), c.nc1(), probes.last().epoch(), c0.nc1() / c.nc1())
         else f("NC1 at the penultimate layer %s is %.3g at epoch %d.", name, c.nc1(), probes.last().epoch())
-        out += nc1
+        out += nc1Sentence
+        if (nc1 != ReportSpec.Nc1.TRACE) {
+            val v = final.metrics()[nc1.metric]
+            if (v != null) out += f("%s at the penultimate layer: %.3g (epoch %d).", nc1.label, v, probes.last().epoch())
+        }
         val target = Math.toDegrees(acos(-1.0 / (k - 1)))
         val angles = mutableListOf<Double>()
         for (a in 0 until k) for (b in a + 1 until k) angles += Math.toDegrees(acos(c.cosines()[a * k + b].coerceIn(-1.0, 1.0)))
