@@ -99,3 +99,29 @@ class EndToEndTest {
         assertTrue(Files.isRegularFile(report.resolve("index.html")))
     }
 }
+
+/** A run with every representation-geometry probe: its extra tables, columns and figures. */
+@Tag("slow")
+class GeometryEndToEndTest {
+    @Test
+    fun everyGeometryProbeReachesTheReport() {
+        val out = Files.createTempDirectory("netlens-geometry")
+        val run = Scripts.cli(Scripts.path("geometry.exp.kts").toString(), "--out", out.toString(), "--data", Scripts.data().toString())
+        assertEquals(Cli.OK, run.code, run.err)
+        val report = out.resolve("geometry")
+        val metrics = Files.readAllLines(report.resolve("metrics.csv")).map { it.split(',') }
+        for (m in listOf("id_twonn", "id_mle_error", "linear_probe_test_accuracy", "ncc_test_accuracy", "separation_d", "weight_movement",
+            "effective_rank_entropy", "nc1_quotient", "cdnv", "nc2_orthogonal_frame_error"))
+            assertTrue(metrics.any { it[2] == m }, "metrics.csv has $m")
+        assertTrue(metrics.any { it[1] == "" && it[2] == "separation_pearson_r" })
+        val cka = Files.readAllLines(report.resolve("cka.csv"))
+        assertEquals("epoch_a,layer_a,epoch_b,layer_b,cka", cka.first())
+        assertTrue(cka.any { it.startsWith("0,h1,6,h1,") }, "epoch × epoch rows")
+        assertTrue(cka.any { it.startsWith("6,h1,6,h2,") }, "layer × layer rows")
+        assertTrue(Files.readAllLines(report.resolve("spectra.csv")).size > 10)
+        val figures = Files.list(report.resolve("figures")).use { s -> s.map { it.fileName.toString() }.toList() }.toSet()
+        assertTrue(figures.containsAll(setOf("depth-profiles.svg", "cka.svg", "spectra.svg", "weight-movement.svg")), figures.toString())
+        val html = Files.readString(report.resolve("index.html"))
+        assertTrue(html.contains("NC1 = Tr Σ_W / Tr Σ_B"), "the chosen NC1 variant leads")
+    }
+}

@@ -43,6 +43,21 @@ class PcaTest {
     }
 
     @Test
+    void effectiveRanksOfAFlatSpectrumCountItsDirections() {
+        double[] cov = new double[16];
+        cov[0] = cov[5] = cov[10] = 2.5;                 // variance 2.5 in three directions, none in the fourth
+        Pca pca = Pca.of(cov, new double[4], 4, 2, Backend.blas());
+        assertEquals(3, pca.effectiveRank(), 1e-9);
+        assertEquals(3, pca.entropyRank(), 1e-9);
+        double[] skewed = new double[4];
+        skewed[0] = 3;
+        skewed[3] = 1;                                    // spectrum (3, 1): PR = 16/10, entropy rank = exp(H(3/4, 1/4))
+        Pca two = Pca.of(skewed, new double[2], 2, 2, Backend.blas());
+        assertEquals(1.6, two.effectiveRank(), 1e-9);
+        assertEquals(Math.exp(-(0.75 * Math.log(0.75) + 0.25 * Math.log(0.25))), two.entropyRank(), 1e-9);
+    }
+
+    @Test
     void theLargestLoadingOfEachAxisIsPositive() {
         GaussianClasses g = new GaussianClasses(5, new int[] {40, 40}, 3, 1, 7);
         ClassStatistics s = ClassStatistics.of(g.features, g.dim, g.labels, g.classes, Backend.blas());

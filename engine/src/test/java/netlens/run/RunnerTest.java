@@ -42,6 +42,14 @@ class RunnerTest {
     }
 
     @Test
+    void layersNarrowerThanKMinusOneAreWarnedAbout() {
+        var spec = new ModelSpec(new int[] {16, 2}, Activation.RELU, true, Init.PYTORCH).resolve(5, 4);
+        List<String> w = Runner.warnings(spec, 4);
+        assertEquals(1, w.size());
+        assertTrue(w.get(0).startsWith("h2 has 2 units, fewer than K − 1 = 3"), w.get(0));
+    }
+
+    @Test
     void experimentNamesCannotEscapeTheReportFolder() {
         for (String bad : List.of("../x", "a/b", "", ".hidden", "a\\b", "a..b"))
             assertThrows(IllegalArgumentException.class, () -> ExperimentName.check(bad), bad);
