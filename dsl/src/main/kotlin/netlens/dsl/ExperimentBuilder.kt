@@ -7,11 +7,11 @@ import netlens.run.Experiment
 import netlens.run.ExperimentName
 import netlens.run.ModelSpec
 
-/** One declared experiment and the report to draw from it. */
-data class ExperimentPlan(val experiment: Experiment, val report: ReportSpec)
+/** One declared experiment (or one variant of it, labelled) and the report to draw from it. */
+data class ExperimentPlan(val experiment: Experiment, val report: ReportSpec, val variant: String? = null)
 
 @NetlensDsl
-class ExperimentBuilder internal constructor(private val name: String) {
+class ExperimentBuilder internal constructor(private val name: String, private val forVariant: Boolean = false) {
     init {
         try {
             ExperimentName.check(name)
@@ -28,6 +28,7 @@ class ExperimentBuilder internal constructor(private val name: String) {
     private var trainBuilder = TrainBuilder()
     private var probeBuilder: ProbeBuilder? = null
     private var reportBuilder: ReportBuilder? = null
+    private var schedule: Schedule? = null
 
     /** The dataset, e.g. `mnist(classes = listOf(0, 1, 2), trainPerClass = 2000)`. */
     var data: DataSpec
@@ -48,13 +49,15 @@ class ExperimentBuilder internal constructor(private val name: String) {
     }
 
     /**
-     * Probes the network every [every] epochs (and at initialisation and the end) on at most
-     * [samples] training samples, at [layers] ("input", "h1" …, "penultimate", "logits"; null = all);
-     * the block picks the probes (default: embeddings and collapse).
+     * Probes the network every [every] epochs, or at the epochs [at] gives (and always at
+     * initialisation and the end), on at most [samples] training samples, at [layers] ("input",
+     * "h1" …, "penultimate", "logits"; null = all); the block picks the probes (default: embeddings
+     * and collapse).
      */
-    fun probe(every: Int = 1, samples: Int = 10_000, layers: List<String>? = null,
+    fun probe(every: Int = 1, samples: Int = 10_000, layers: List<String>? = null, at: Schedule? = null,
               block: ProbeBuilder.() -> Unit = { embeddings(); neuralCollapse() }) {
         requireValue(every >= 1) { "probe(every = $every): every must be >= 1" }
+        schedule = at
         requireValue(samples >= 2) { "probe(samples = $samples): samples must be >= 2" }
         requireValue(layers == null || layers.isNotEmpty()) { "probe(layers = []): name at least one layer, or leave layers out for all" }
         probeBuilder = ProbeBuilder(every, samples, layers).apply(block)
@@ -65,14 +68,30 @@ class ExperimentBuilder internal constructor(private val name: String) {
         reportBuilder = ReportBuilder().apply(block)
     }
 
+    internal var variants: VariantsBuilder? = null
+        private set
+
+    /** Variations trained side by side; see [VariantsBuilder]. Ignored while a variant itself is built. */
+    fun variants(block: VariantsBuilder.() -> Unit) {
+        if (forVariant) return
+        requireValue(variants == null) { "variants { } is declared twice" }
+        variants = VariantsBuilder().apply(block).also { v ->
+            requireValue(v.axes.isNotEmpty() || v.named.isNotEmpty()) { "variants { } lists no variation; use along(…) or variant(…)" }
+        }
+    }
+
     internal fun build(): ExperimentPlan {
         val d = dataSpec ?: throw ScriptValueException("experiment \"$name\": data is not set, e.g. data = mnist(classes = listOf(0, 1, 2))")
         val m = modelSpec ?: throw ScriptValueException("experiment \"$name\": model is not set, e.g. model = mlp(hidden = listOf(128, 64))")
-        val probe = probeBuilder?.build(m.hidden().size)
+        val train = trainBuilder.build()
+        val probe = probeBuilder?.build(m.hidden().size, schedule?.epochs(train.maxEpochs()))
+        requireValue(probeBuilder?.wantsInputPlane != true || d is netlens.data.SpiralSpec) {
+            "decisionRegions() needs 2-D inputs (e.g. data = spirals(…)); ${d.describe()} is not"
+        }
         val sections = reportBuilder?.build() ?: ReportSpec.DEFAULT.sections.filter { missingProbe(it, probe) == null }
         for (s in sections) missingProbe(s, probe)?.let { throw ScriptValueException("report: $it") }
         val nc1 = probeBuilder?.nc1 ?: ReportSpec.Nc1.TRACE
-        return ExperimentPlan(Experiment(name, seed, d, m, trainBuilder.build(), probe), ReportSpec(sections, nc1))
+        return ExperimentPlan(Experiment(name, seed, d, m, train, probe), ReportSpec(sections, nc1))
     }
 
     /** What a figure needs that the probes do not take, or null when it can be drawn. */
@@ -90,5 +109,21 @@ class ExperimentBuilder internal constructor(private val name: String) {
         ReportSpec.CkaHeatmaps -> if ((p?.cka() ?: 0) > 0) null else "ckaHeatmaps() needs probe { cka() }"
         ReportSpec.Spectra -> if (p?.spectrum() == true) null else "spectra() needs probe { spectrum() }"
         ReportSpec.WeightMovement -> if (p?.weightMovement() == true) null else "weightMovement() needs probe { weightMovement() }"
+        ReportSpec.DecisionRegions, ReportSpec.VectorField ->
+            if ((p?.inputGrid() ?: 0) > 0) null else "${figureName(s)} needs probe { decisionRegions() } on 2-D data"
+        ReportSpec.Bottleneck, is ReportSpec.BottleneckEvolution, ReportSpec.Angles -> when {
+            p?.embeddings() != true -> "${figureName(s)} needs probe { embeddings() }"
+            modelSpec!!.hidden().none { it == 2 } -> "${figureName(s)} needs a hidden layer of 2 units, e.g. mlp(hidden = listOf(120, 80, 40, 2))"
+            else -> null
+        }
+    }
+
+    private fun figureName(s: ReportSpec.Section) = when (s) {
+        ReportSpec.DecisionRegions -> "decisionRegions()"
+        ReportSpec.VectorField -> "vectorField()"
+        ReportSpec.Bottleneck -> "bottleneck()"
+        is ReportSpec.BottleneckEvolution -> "bottleneckEvolution()"
+        ReportSpec.Angles -> "angles()"
+        else -> s.toString()
     }
 }

@@ -21,9 +21,22 @@ import kotlin.script.experimental.jvm.jvm
 abstract class ExperimentScript {
     internal val declared = mutableListOf<ExperimentPlan>()
 
-    /** Declares an experiment; the name becomes the report folder. */
+    /**
+     * Declares an experiment; the name becomes the report folder. With `variants { }` inside, each
+     * variant is the block run again on a fresh builder, then changed as the variant says.
+     */
     fun experiment(name: String, block: ExperimentBuilder.() -> Unit) {
-        declared += ExperimentBuilder(name).apply(block).build()
+        val base = ExperimentBuilder(name).apply(block)
+        val variants = base.variants
+        if (variants == null) {
+            declared += base.build()
+            return
+        }
+        for ((label, changes) in variants.expand()) {
+            val b = ExperimentBuilder(name, forVariant = true).apply(block)
+            for (change in changes) b.change()
+            declared += b.build().copy(variant = label)
+        }
     }
 }
 

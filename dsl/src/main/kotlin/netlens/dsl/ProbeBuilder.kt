@@ -13,6 +13,7 @@ class ProbeBuilder internal constructor(private val every: Int, private val samp
     private var cka = 0
     private var weightMovement = false
     private var spectrum = false
+    private var inputGrid = 0
     internal var nc1 = ReportSpec.Nc1.TRACE
         private set
 
@@ -62,6 +63,17 @@ class ProbeBuilder internal constructor(private val every: Int, private val samp
         spectrum = true
     }
 
+    /**
+     * For 2-D inputs: the predicted class over the input plane on a [resolution]² grid (decision
+     * regions), and the vector field of the map from the input into the last 2-unit hidden layer.
+     */
+    fun decisionRegions(resolution: Int = 150) {
+        requireValue(resolution in 2..1000) { "decisionRegions(resolution = $resolution): must be between 2 and 1000" }
+        inputGrid = resolution
+    }
+
+    internal val wantsInputPlane: Boolean get() = inputGrid > 0
+
     /** Every probe above, with PCA embeddings. */
     fun representationGeometry() {
         embeddings()
@@ -73,13 +85,13 @@ class ProbeBuilder internal constructor(private val every: Int, private val samp
         spectrum()
     }
 
-    /** The probe settings for a network with [hidden] hidden layers. */
-    internal fun build(hidden: Int): ProbeConfig {
-        requireValue(projection != null || collapse || intrinsicDimension > 0 || linearProbe || cka > 0 || weightMovement || spectrum) {
+    /** The probe settings for a network with [hidden] hidden layers, probed at [at] epochs (null: every [every]). */
+    internal fun build(hidden: Int, at: IntArray? = null): ProbeConfig {
+        requireValue(projection != null || collapse || intrinsicDimension > 0 || linearProbe || cka > 0 || weightMovement || spectrum || inputGrid > 0) {
             "probe { } takes at least one probe, e.g. embeddings(), neuralCollapse() or representationGeometry()"
         }
         return ProbeConfig(every, samples, layers?.map { layerIndex(it, hidden) }?.toIntArray(), projection, collapse,
-            intrinsicDimension, linearProbe, cka, weightMovement, spectrum)
+            intrinsicDimension, linearProbe, cka, weightMovement, spectrum, at, inputGrid)
     }
 
     private fun nc1Variant(spec: ReportSpec.Nc1) = when (spec) {

@@ -50,6 +50,32 @@ class ReportBuilder internal constructor() {
         sections += ReportSpec.WeightMovement
     }
 
+    /** 2-D inputs: the predicted class over the input plane, with the training data. */
+    fun decisionRegions() {
+        sections += ReportSpec.DecisionRegions
+    }
+
+    /** The last 2-unit hidden layer at the end of training. */
+    fun bottleneck() {
+        sections += ReportSpec.Bottleneck
+    }
+
+    /** The 2-unit layer at up to [frames] probe epochs (use probe(at = logSpaced(…)) for log-spaced frames). */
+    fun bottleneckEvolution(frames: Int = 6) {
+        requireValue(frames in 1..20) { "bottleneckEvolution(frames = $frames): must be between 1 and 20" }
+        sections += ReportSpec.BottleneckEvolution(frames)
+    }
+
+    /** Arrows from the input plane towards the 2-unit layer's activations. */
+    fun vectorField() {
+        sections += ReportSpec.VectorField
+    }
+
+    /** Per-class directions in the 2-unit layer, with circular mean ± std. */
+    fun angles() {
+        sections += ReportSpec.Angles
+    }
+
     internal fun build(): List<ReportSpec.Section> {
         requireValue(sections.isNotEmpty()) { "report { } lists no figures; e.g. report { trainingCurves() }" }
         return sections.toList()

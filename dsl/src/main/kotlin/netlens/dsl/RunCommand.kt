@@ -11,6 +11,7 @@ import netlens.linalg.Gemm
 import netlens.linalg.Workers
 import netlens.plots.Provenance
 import netlens.plots.ReportWriter
+import netlens.run.Batch
 import netlens.run.Runner
 import netlens.run.Version
 import netlens.train.Trainer
@@ -30,8 +31,9 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
         val plans = ScriptHost(Cli.scriptCache()).load(script)
         val scriptSeconds = (System.nanoTime() - t0) / 1e9
         cli.stage(options, "script loaded")
-        if (plans.size > 1) throw ScriptFailure("$script: declares ${plans.size} experiments; one script holds one experiment")
-        val plan = plans.single()
+        if (plans.map { it.experiment.name() }.distinct().size > 1)
+            throw ScriptFailure("$script: declares ${plans.size} experiments; one script holds one experiment (use variants { } for variations)")
+        val plan = plans.first()
         cli.installInterruptHandler()
         val text = Files.readString(script)
         val provenance = Provenance(
@@ -44,6 +46,7 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
             netlensVersion = Version.get(),
             startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
         )
+        if (plans.size > 1) return runVariants(plans, provenance, scriptSeconds)
         Workers(options.threads).use { workers ->
             val gemm = Gemm(Backend.blas(), workers)
             val progress = Progress(cli.stderr, System.console() != null, plan.experiment.train()) { cli.wasInterrupted }
@@ -56,16 +59,36 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
             cli.stage(options, "training done")
             val dir = ReportWriter(options.out).write(results, plan.report, provenance,
                 mapOf("script_load_seconds" to scriptSeconds, "seconds_to_first_step" to progress.secondsToFirstStep))
-            val index = dir.resolve("index.html")
-            return when (results.outcome().status()) {
-                Trainer.Status.COMPLETED -> Outcome(Cli.OK, dir).also { cli.stdout.println("report: $index") }
-                Trainer.Status.DIVERGED -> Outcome(Cli.DIVERGED, dir).also {
-                    cli.stderr.println("netlens: training diverged: ${results.outcome().message()}; partial report: $index")
-                }
-                Trainer.Status.INTERRUPTED, null -> Outcome(Cli.SHUTTING_DOWN, dir).also {
-                    cli.stderr.println("netlens: interrupted; partial report: $index")
-                }
+            return finish(dir, listOf(results))
+        }
+    }
+
+    /** Every variant, as many at once as there are threads, then one report comparing them. */
+    private fun runVariants(plans: List<ExperimentPlan>, provenance: Provenance, scriptSeconds: Double): Outcome {
+        val name = plans.first().experiment.name()
+        val board = VariantProgress(cli.stderr, System.console() != null, plans.map { it.variant!! }) { cli.wasInterrupted }
+        board.status("$name: ${plans.size} variants, ${Backend.blas().name()}, ${options.threads} threads")
+        val store = DataStore.standard(options.data) { board.status(it) }
+        val results = Batch.run(plans.map { it.experiment }, Backend.blas(), options.threads, store) { i, _ -> board.forRun(i) }
+        board.finish()
+        val dir = ReportWriter(options.out).writeVariants(name, plans.map { it.variant!! }.zip(results), plans.first().report, provenance,
+            mapOf("script_load_seconds" to scriptSeconds))
+        return finish(dir, results)
+    }
+
+    /** Exit code and message for a written report: the worst outcome among its runs decides. */
+    private fun finish(dir: Path, results: List<netlens.run.Results>): Outcome {
+        val index = dir.resolve("index.html")
+        val statuses = results.map { it.outcome().status() }
+        return when {
+            Trainer.Status.INTERRUPTED in statuses -> Outcome(Cli.SHUTTING_DOWN, dir).also {
+                cli.stderr.println("netlens: interrupted; partial report: $index")
             }
+            Trainer.Status.DIVERGED in statuses -> Outcome(Cli.DIVERGED, dir).also {
+                val diverged = results.first { it.outcome().status() == Trainer.Status.DIVERGED }
+                cli.stderr.println("netlens: training diverged: ${diverged.outcome().message()}; partial report: $index")
+            }
+            else -> Outcome(Cli.OK, dir).also { cli.stdout.println("report: $index") }
         }
     }
 

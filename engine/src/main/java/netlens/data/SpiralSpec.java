@@ -24,7 +24,7 @@ public record SpiralSpec(int classes, int trainPerClass, int testPerClass, doubl
     @Override
     public String describe() {
         return classes + " spirals, " + trainPerClass + "/class train, " + testPerClass + "/class test, "
-                + String.format("%.3g", turns) + " turns, noise " + noise + " rad";
+                + String.format(java.util.Locale.ROOT, "%.3g", turns) + " turns, noise " + noise + " rad" + (normalise ? "" : ", radius 2..20");
     }
 
     @Override

@@ -13,11 +13,13 @@ import java.util.Map;
  * @param etfCoords     K×2 projected nearest simplex-ETF vertices (penultimate layer, PCA only)
  * @param nccTestAccuracy nearest-class-centre accuracy on test samples, centres from the training samples
  * @param separation    He–Su D_l = Tr(Σ_W Σ_B⁺)
+ * @param raw           n×2 activations themselves, for 2-unit layers (null otherwise)
+ * @param angles        per-class directions of the raw activations, for 2-unit layers
  */
 public record LayerProbe(int layer, String name, int width, float[] coords, double[] explained, double effectiveRank,
                          double entropyRank, double[] spectrum, CollapseMetrics collapse, double nccTestAccuracy,
                          double separation, double[] meanCoords, double[] etfCoords, TwoNn.Estimate intrinsicDimension,
-                         double linearProbeTrain, double linearProbeTest, double weightMovement) {
+                         double linearProbeTrain, double linearProbeTest, double weightMovement, float[] raw, AngleStats angles) {
 
     /** The layer's scalar measures by name, in a stable order, for metrics.csv. */
     public Map<String, Double> metrics() {
@@ -55,6 +57,11 @@ public record LayerProbe(int layer, String name, int width, float[] coords, doub
             if (!Double.isNaN(linearProbeTest)) m.put("linear_probe_test_accuracy", linearProbeTest);
         }
         if (!Double.isNaN(weightMovement)) m.put("weight_movement", weightMovement);
+        if (angles != null)
+            for (int c = 0; c < angles.mean().length; c++) {
+                m.put("angle_mean_class_" + c, angles.mean()[c]);
+                m.put("angle_std_class_" + c, angles.std()[c]);
+            }
         return m;
     }
 }

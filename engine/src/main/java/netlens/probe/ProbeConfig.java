@@ -14,9 +14,13 @@ import java.util.Arrays;
  * @param cka                linear CKA layer × layer and epoch × epoch on this many samples; 0 = off
  * @param weightMovement     ‖θ_l − θ_l(0)‖/‖θ_l(0)‖ per layer
  * @param spectrum           keep each layer's PCA spectrum (effective ranks are always measured)
+ * @param at                 probe exactly at these epochs instead of every {@code every} (null: use every)
+ * @param inputGrid          for 2-D inputs: decision regions on this many points per side, and the
+ *                           vector field of the map into the last 2-unit layer; 0 = off
  */
 public record ProbeConfig(int every, int maxSamples, int[] layers, Projection projection, boolean collapse,
-                          int intrinsicDimension, boolean linearProbe, int cka, boolean weightMovement, boolean spectrum) {
+                          int intrinsicDimension, boolean linearProbe, int cka, boolean weightMovement, boolean spectrum,
+                          int[] at, int inputGrid) {
     /** Eigenvalues kept per layer and probe for the spectrum figure. */
     public static final int SPECTRUM_LENGTH = 64;
 
@@ -30,16 +34,33 @@ public record ProbeConfig(int every, int maxSamples, int[] layers, Projection pr
             layers = Arrays.stream(layers).distinct().sorted().toArray();
             if (layers.length == 0) throw new IllegalArgumentException("layers must name at least one layer");
         }
+        if (at != null) {
+            at = Arrays.stream(at).distinct().sorted().toArray();
+            if (at.length == 0 || at[0] < 0) throw new IllegalArgumentException("probe epochs must be a non-empty list of epochs >= 0");
+        }
+        if (inputGrid < 0 || inputGrid == 1) throw new IllegalArgumentException("inputGrid must be 0 (off) or >= 2, got " + inputGrid);
+    }
+
+    /** Same probes, taken at the given epochs. */
+    public ProbeConfig at(int[] epochs) {
+        return new ProbeConfig(every, maxSamples, layers, projection, collapse, intrinsicDimension, linearProbe, cka, weightMovement,
+                spectrum, epochs, inputGrid);
+    }
+
+    /** Whether a probe is due after this epoch (epoch 0 = the initial network, always probed). */
+    public boolean due(int epoch) {
+        if (epoch == 0) return true;
+        return at != null ? Arrays.binarySearch(at, epoch) >= 0 : epoch % every == 0;
     }
 
     /** PCA embeddings and the collapse measures, at every layer. */
     public ProbeConfig(int every, int maxSamples, boolean embeddings, boolean collapse) {
-        this(every, maxSamples, null, embeddings ? new Projection.Pca() : null, collapse, 0, false, 0, false, false);
+        this(every, maxSamples, null, embeddings ? new Projection.Pca() : null, collapse, 0, false, 0, false, false, null, 0);
     }
 
     /** Every probe netlens has, PCA embeddings, at every layer. */
     public static ProbeConfig all(int every, int maxSamples) {
-        return new ProbeConfig(every, maxSamples, null, new Projection.Pca(), true, 2000, true, 1000, true, true);
+        return new ProbeConfig(every, maxSamples, null, new Projection.Pca(), true, 2000, true, 1000, true, true, null, 0);
     }
 
     public boolean embeddings() {
@@ -66,16 +87,21 @@ public record ProbeConfig(int every, int maxSamples, int[] layers, Projection pr
     }
 
     @Override
+    public int[] at() {
+        return at == null ? null : at.clone();
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof ProbeConfig p && every == p.every && maxSamples == p.maxSamples && Arrays.equals(layers, p.layers)
                 && java.util.Objects.equals(projection, p.projection) && collapse == p.collapse
                 && intrinsicDimension == p.intrinsicDimension && linearProbe == p.linearProbe && cka == p.cka
-                && weightMovement == p.weightMovement && spectrum == p.spectrum;
+                && weightMovement == p.weightMovement && spectrum == p.spectrum && Arrays.equals(at, p.at) && inputGrid == p.inputGrid;
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(every, maxSamples, Arrays.hashCode(layers), projection, collapse, intrinsicDimension,
-                linearProbe, cka, weightMovement, spectrum);
+                linearProbe, cka, weightMovement, spectrum, Arrays.hashCode(at), inputGrid);
     }
 }

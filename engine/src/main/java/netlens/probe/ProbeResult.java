@@ -8,8 +8,10 @@ import java.util.List;
  * and linear CKA between every pair of probed layers (NaN entries where not measured).
  *
  * @param layerCka     CKA between layers()[i] and layers()[j], or null
+ * @param inputMap     decision regions and the input → bottleneck vector field, for 2-D inputs, or null
  */
-public record ProbeResult(int epoch, List<LayerProbe> layers, Separation separation, double weightMovement, double[][] layerCka) {
+public record ProbeResult(int epoch, List<LayerProbe> layers, Separation separation, double weightMovement, double[][] layerCka,
+                          InputMap inputMap) {
     public ProbeResult {
         layers = List.copyOf(layers);
     }

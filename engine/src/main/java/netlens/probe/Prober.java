@@ -23,6 +23,7 @@ public final class Prober implements AutoCloseable {
 
     private final Workers workers = new Workers(1);
     private final Gemm gemm;
+    private final Inference inference;
     private final ProbeConfig config;
     private final long seed;
     private final Dataset sample;
@@ -39,6 +40,7 @@ public final class Prober implements AutoCloseable {
 
     public Prober(Blas blas, ProbeConfig config, Dataset train, Dataset test, long seed) {
         this.gemm = new Gemm(blas, workers);
+        this.inference = new Inference(gemm);
         this.config = config;
         this.seed = seed;
         this.sample = train.select(stratified(train.labels(), train.classes(), config.maxSamples(), Rng.stream(seed, "probe-sample")));
@@ -79,7 +81,7 @@ public final class Prober implements AutoCloseable {
             }
         }
         return new ProbeResult(epoch, result, separation(result, layers), movement(net, 0, net.parameterCount()),
-                layerCka(epoch, result, train));
+                layerCka(epoch, result, train), inputMap(net));
     }
 
     /** Linear CKA of each probed layer between every two probe epochs, from the features kept by {@link #probe}. */
@@ -107,7 +109,7 @@ public final class Prober implements AutoCloseable {
         features[0] = data.features();
         for (int l = 1; l <= layers; l++) features[l] = new float[n * net.width(l)];
         int[] predictions = new int[n];
-        new Inference(gemm).run(net, data, (start, tape) -> {
+        inference.run(net, data, (start, tape) -> {
             for (int l = 1; l <= layers; l++) {
                 int w = net.width(l);
                 tape.post(l).buffer().get(tape.post(l).offset(), features[l], start * w, tape.rows() * w);
@@ -161,8 +163,40 @@ public final class Prober implements AutoCloseable {
             for (int i = 0; i < spectrum.length; i++) spectrum[i] = total > 0 ? pca.spectrum[i] / total : 0;
         }
         double moved = config.weightMovement() && layer > 0 ? movement(net, net.weightOffset(layer), net.biasEnd(layer)) : Double.NaN;
+        float[] raw = width == 2 && config.embeddings() ? h : null;
+        AngleStats angles = raw == null ? null : AngleStats.of(raw, sample.labels(), k);
         return new LayerProbe(layer, layerName(layer, net.layers()), width, coords, pca.explained, pca.effectiveRank(), pca.entropyRank(),
-                spectrum, collapse, nccTest, separation, meanCoords, etfCoords, id, probeTrain, probeTest, moved);
+                spectrum, collapse, nccTest, separation, meanCoords, etfCoords, id, probeTrain, probeTest, moved, raw, angles);
+    }
+
+    /** Points per side of the vector-field grid. */
+    private static final int FIELD = 17;
+
+    /**
+     * Decision regions on the input plane, and where the map into the last 2-unit hidden layer sends
+     * a coarse grid of inputs. The square covers the training data with a 10 % margin.
+     */
+    private InputMap inputMap(Mlp net) {
+        if (config.inputGrid() == 0 || net.width(0) != 2) return null;
+        double extent = 0;
+        for (float v : sample.features()) extent = Math.max(extent, Math.abs(v));
+        double min = -1.1 * extent, max = 1.1 * extent;
+        int g = config.inputGrid();
+        int[] predicted = forward(net, grid(min, max, g, sample.classNames())).predictions;
+        int bottleneck = -1;
+        for (int l = 1; l < net.layers(); l++) if (net.width(l) == 2) bottleneck = l;
+        float[] field = bottleneck < 0 ? null : forward(net, grid(min, max, FIELD, sample.classNames())).features[bottleneck];
+        return new InputMap(min, max, g, predicted, bottleneck, bottleneck < 0 ? 0 : FIELD, field);
+    }
+
+    private static Dataset grid(double min, double max, int n, List<String> classNames) {
+        float[] x = new float[2 * n * n];
+        for (int iy = 0; iy < n; iy++)
+            for (int ix = 0; ix < n; ix++) {
+                x[2 * (iy * n + ix)] = (float) (min + (max - min) * ix / (n - 1));
+                x[2 * (iy * n + ix) + 1] = (float) (min + (max - min) * iy / (n - 1));
+            }
+        return new Dataset("grid", x, new int[n * n], 2, classNames);
     }
 
     /** ‖θ − θ(0)‖/‖θ(0)‖ over parameters [from, to). */

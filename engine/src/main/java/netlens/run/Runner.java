@@ -68,7 +68,7 @@ public final class Runner {
                 @Override
                 public void epochEnd(EpochMetrics m, Mlp n) {
                     listener.epoch(m, e.train().maxEpochs());
-                    if (queue != null && m.epoch() % e.probe().every() == 0) {
+                    if (queue != null && e.probe().due(m.epoch())) {
                         queue.submit(m.epoch(), n);
                         lastProbed[0] = m.epoch();
                     }

@@ -74,8 +74,38 @@ class ProberTest {
     }
 
     @Test
+    void decisionRegionsAreTheNetworksPredictionsAtTheGridPoints() {
+        ProbeConfig config = new ProbeConfig(1, 1000, null, new Projection.Pca(), false, 0, false, 0, false, false, null, 40);
+        MlpSpec bottleneck = new MlpSpec(2, new int[] {16, 2}, 3, Activation.TANH, true, Init.PYTORCH);
+        Mlp net = Mlp.initialise(bottleneck, 7);
+        try (Prober prober = new Prober(Backend.blas(), config, DATA.train(), DATA.test(), 1)) {
+            InputMap map = prober.probe(0, net).inputMap();
+            assertEquals(40, map.resolution());
+            assertEquals(2, map.fieldLayer(), "the field goes into the 2-unit layer");
+            try (netlens.linalg.Workers w = new netlens.linalg.Workers(1)) {
+                var gemm = new netlens.linalg.Gemm(Backend.blas(), w);
+                netlens.nn.Tape tape = new netlens.nn.Tape(net, 1);
+                for (int iy = 0; iy < 40; iy += 3)
+                    for (int ix = 0; ix < 40; ix += 3) {
+                        float[] point = {(float) map.coordinate(ix, 40), (float) map.coordinate(iy, 40)};
+                        net.forward(gemm, Matrix.of(1, 2, point), tape);
+                        Matrix out = tape.post(net.layers());
+                        int best = 0;
+                        for (int c = 1; c < 3; c++) if (out.get(0, c) > out.get(0, best)) best = c;
+                        assertEquals(best, map.predicted()[iy * 40 + ix], "grid point " + ix + ", " + iy);
+                    }
+                int n = map.fieldResolution();
+                float[] corner = {(float) map.coordinate(n - 1, n), (float) map.coordinate(0, n)};
+                net.forward(gemm, Matrix.of(1, 2, corner), tape);
+                assertEquals(tape.post(2).get(0, 0), map.field()[2 * (n - 1)], 1e-6);
+                assertEquals(tape.post(2).get(0, 1), map.field()[2 * (n - 1) + 1], 1e-6);
+            }
+        }
+    }
+
+    @Test
     void randomProjectionsAreTheSameMapAtEveryEpoch() {
-        ProbeConfig config = new ProbeConfig(1, 1000, null, new Projection.Random(), false, 0, false, 0, false, false);
+        ProbeConfig config = new ProbeConfig(1, 1000, null, new Projection.Random(), false, 0, false, 0, false, false, null, 0);
         Mlp net = Mlp.initialise(SPEC, 1);
         try (Prober a = new Prober(Backend.blas(), config, DATA.train(), DATA.test(), 4);
              Prober b = new Prober(Backend.blas(), config, DATA.train(), DATA.test(), 4)) {
@@ -86,7 +116,7 @@ class ProberTest {
 
     @Test
     void umapIsSeededAndEmbedsOnlyItsSubset() {
-        ProbeConfig config = new ProbeConfig(1, 1000, null, new Projection.Umap(120, 10, 0.1), false, 0, false, 0, false, false);
+        ProbeConfig config = new ProbeConfig(1, 1000, null, new Projection.Umap(120, 10, 0.1), false, 0, false, 0, false, false, null, 0);
         Mlp net = Mlp.initialise(SPEC, 1);
         float[] one, two;
         try (Prober a = new Prober(Backend.blas(), config, DATA.train(), DATA.test(), 4)) {

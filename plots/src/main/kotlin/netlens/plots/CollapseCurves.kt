@@ -17,13 +17,14 @@ import org.jetbrains.letsPlot.themes.themeBW
  */
 internal fun collapseCurves(view: ResultView, nc1: ReportSpec.Nc1): FigureOut {
     data class Panel(val metric: String, val title: String, val log: Boolean, val onlyPenultimate: Boolean = false)
+    // Numbered titles: Lets-Plot sorts facet labels, and the order NC1 → NC4 matters.
     val panels = listOf(
-        Panel(nc1.metric, "${nc1.label}  [log10]", true),
-        Panel("nc2_etf_error", "NC2: ETF error of the means  [log10]", true),
-        Panel("nc2_equinorm", "NC2: std/mean of mean norms  [log10]", true),
-        Panel("nc3", "NC3: classifier vs means  [log10]", true, onlyPenultimate = true),
-        Panel("nc4", "NC4: NCC ≠ network (fraction)", false),
-        Panel("ncc_accuracy", "NCC accuracy (train)", false),
+        Panel(nc1.metric, "1. ${nc1.label}  [log10]", true),
+        Panel("nc2_etf_error", "2. NC2: ETF error of the means  [log10]", true),
+        Panel("nc2_equinorm", "3. NC2: std/mean of mean norms  [log10]", true),
+        Panel("nc3", "4. NC3: classifier vs means  [log10]", true, onlyPenultimate = true),
+        Panel("nc4", "5. NC4: NCC ≠ network (fraction)", false),
+        Panel("ncc_accuracy", "6. NCC accuracy (train)", false),
     )
     val layerNames = view.probes.firstOrNull()?.layers()?.filter { it.layer() != 0 }?.map { view.layerLabel(it) } ?: emptyList()
     val epoch = mutableListOf<Int>()
@@ -41,7 +42,7 @@ internal fun collapseCurves(view: ResultView, nc1: ReportSpec.Nc1): FigureOut {
         geomLine(size = 1.0) { x = "epoch"; y = "value"; color = "layer" } +
         geomPoint(size = 1.5) { x = "epoch"; y = "value"; color = "layer" } +
         scaleColorManual(values = Palette.layers(layerNames.size), limits = layerNames, name = "layer") +
-        facetWrap(facets = "measure", ncol = 3, scales = "free_y", order = 0, dir = "h") +
+        facetWrap(facets = "measure", ncol = 3, scales = "free_y", order = 1) +
         labs(x = "epoch", y = "") + themeBW() + ggsize(1000, 560)
     return FigureOut(
         "collapse-curves", "Neural collapse over training",

@@ -22,14 +22,14 @@ internal fun depthProfiles(view: ResultView, section: ReportSpec.DepthProfiles, 
     val picked = view.pickProbes(section.epochs)
     data class Series(val metric: String, val panel: String, val kind: String, val log: Boolean)
     val series = listOf(
-        Series(nc1.metric, "${nc1.label} [log10]", "train", true),
-        Series("separation_d", "He–Su D_l = Tr(Σ_W Σ_B⁺) [log10]", "train", true),
-        Series("id_twonn", "intrinsic dimension (TwoNN)", "train", false),
-        Series("ncc_accuracy", "nearest-class-centre accuracy", "train", false),
-        Series("ncc_test_accuracy", "nearest-class-centre accuracy", "test", false),
-        Series("linear_probe_accuracy", "linear-probe accuracy", "train", false),
-        Series("linear_probe_test_accuracy", "linear-probe accuracy", "test", false),
-        Series("effective_rank", "effective rank (participation ratio)", "train", false),
+        Series(nc1.metric, "1. ${nc1.label} [log10]", "train", true),
+        Series("separation_d", "2. He–Su D_l = Tr(Σ_W Σ_B⁺) [log10]", "train", true),
+        Series("id_twonn", "3. intrinsic dimension (TwoNN)", "train", false),
+        Series("ncc_accuracy", "4. nearest-class-centre accuracy", "train", false),
+        Series("ncc_test_accuracy", "4. nearest-class-centre accuracy", "test", false),
+        Series("linear_probe_accuracy", "5. linear-probe accuracy", "train", false),
+        Series("linear_probe_test_accuracy", "5. linear-probe accuracy", "test", false),
+        Series("effective_rank", "6. effective rank (participation ratio)", "train", false),
     )
     val epochLabels = picked.map { "epoch ${it.epoch()}" }
     val layer = mutableListOf<Int>()
@@ -67,7 +67,7 @@ internal fun depthProfiles(view: ResultView, section: ReportSpec.DepthProfiles, 
         scaleColorManual(values = Palette.layers(epochLabels.size).reversed(), limits = epochLabels, name = "") +
         scaleLinetypeManual(values = listOf(1, 2, 3), limits = listOf("train", "test", "fit"), name = "") +
         scaleXContinuous(breaks = ticks, labels = view.probes.first().layers().map { it.name() }) +
-        facetWrap(facets = "measure", ncol = 3, scales = "free_y", order = 0, dir = "h") +
+        facetWrap(facets = "measure", ncol = 3, scales = "free_y", order = 1) +
         labs(x = "layer", y = "") + themeBW() + ggsize(1050, 80 + 230 * ((panels + 2) / 3))
     val last = picked.last().separation()
     val fitNote = if (last == null || last.slope().isNaN()) "" else String.format(Locale.ROOT,

@@ -23,16 +23,17 @@ internal object HtmlReport {
         code { font-size: 13px; }
     """.trimIndent()
 
-    fun page(view: ResultView, p: Provenance, svgs: List<Pair<FigureOut, String>>, verdict: List<String>): String {
+    /** The report of one run; [variant] and [backLink] are set when it is one variant of several. */
+    fun page(view: ResultView, p: Provenance, svgs: List<Pair<FigureOut, String>>, verdict: List<String>,
+             variant: String = "", backLink: String? = null): String {
         val r = view.results
         val e = r.experiment()
-        val title = escapeHtml(e.name())
+        val heading = if (variant.isEmpty()) e.name() else "${e.name()} · $variant"
         val partial = r.outcome().status() != Trainer.Status.COMPLETED
         return buildString {
-            append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            append("<title>").append(title).append(" · netlens</title>\n<style>\n").append(style).append("\n</style>\n</head>\n<body>\n<main>\n")
-            append("<h1>").append(title).append("</h1>\n")
+            head(heading)
+            if (backLink != null) append("<p class=\"sub\"><a href=\"").append(escapeHtml(backLink)).append("\">← all variants</a></p>\n")
+            append("<h1>").append(escapeHtml(heading)).append("</h1>\n")
             append("<p class=\"sub\">").append(escapeHtml(r.dataDescription())).append(" · ")
                 .append(escapeHtml(r.network().toString())).append(" · seed ").append(e.seed()).append("</p>\n")
             if (partial) append("<div class=\"banner partial\" id=\"partial\">Partial report: ")
@@ -40,10 +41,7 @@ internal object HtmlReport {
             append("<section class=\"verdict\" id=\"summary\">\n<h2>Summary</h2>\n")
             for (s in verdict) append("<p>").append(escapeHtml(s)).append("</p>\n")
             append("</section>\n")
-            for ((fig, svg) in svgs) {
-                append("<section class=\"figure\" id=\"").append(fig.id).append("\">\n<h2>").append(escapeHtml(fig.title)).append("</h2>\n")
-                append(svg).append("\n<p class=\"caption\">").append(escapeHtml(fig.caption)).append("</p>\n</section>\n")
-            }
+            figures(svgs)
             append("<section id=\"run\">\n<h2>Run</h2>\n<table>\n")
             fun row(k: String, v: String) = append("<tr><td>").append(escapeHtml(k)).append("</td><td>").append(escapeHtml(v)).append("</td></tr>\n")
             row("script", "${p.scriptPath} (sha256 ${p.scriptSha256.take(16)}…)")
@@ -57,9 +55,60 @@ internal object HtmlReport {
                 r.timings().trainSeconds(), r.timings().probeSeconds()))
             row("machine", "${r.backend()}, ${r.threads()} threads, Java ${System.getProperty("java.version")}")
             row("files", "metrics.csv (epoch, layer, metric, value), run.json, embeddings.npy + labels.npy, figures/*.svg")
-            append("</table>\n<details><summary>Script</summary>\n<pre><code>").append(escapeHtml(p.scriptText)).append("</code></pre>\n</details>\n")
-            append("</section>\n<p class=\"sub\">netlens ").append(escapeHtml(p.netlensVersion)).append(" · ").append(escapeHtml(p.startedAt)).append("</p>\n")
-            append("</main>\n</body>\n</html>\n")
+            append("</table>\n")
+            script(p)
+            append("</section>\n")
+            foot(p)
         }
+    }
+
+    /** The page comparing an experiment's variants, with a link to each variant's own report. */
+    fun variantsPage(name: String, runs: List<Run>, p: Provenance, svgs: List<Pair<FigureOut, String>>, folder: (String) -> String): String =
+        buildString {
+            head(name)
+            append("<h1>").append(escapeHtml(name)).append("</h1>\n")
+            append("<p class=\"sub\">").append(runs.size).append(" variants · ")
+                .append(escapeHtml(runs.first().view.results.dataDescription())).append("</p>\n")
+            if (runs.any { it.view.results.outcome().status() != Trainer.Status.COMPLETED })
+                append("<div class=\"banner partial\" id=\"partial\">Partial report: not every variant completed</div>\n")
+            append("<section id=\"variants\">\n<h2>Variants</h2>\n<table>\n")
+            append("<tr><td>variant</td><td>network</td><td>epochs</td><td>train accuracy</td><td>test accuracy</td><td>outcome</td></tr>\n")
+            for (run in runs) {
+                val r = run.view.results
+                val last = r.history().last()
+                append("<tr><td><a href=\"").append(escapeHtml(folder(run.label))).append("/index.html\">").append(escapeHtml(run.label))
+                    .append("</a></td><td>").append(escapeHtml(r.network().toString())).append("</td><td>").append(last.epoch())
+                    .append("</td><td>").append(String.format(Locale.ROOT, "%.2f%%", 100 * last.trainAccuracy()))
+                    .append("</td><td>").append(if (last.testAccuracy().isNaN()) "" else String.format(Locale.ROOT, "%.2f%%", 100 * last.testAccuracy()))
+                    .append("</td><td>").append(escapeHtml(r.outcome().status().name.lowercase() + ": " + r.outcome().message())).append("</td></tr>\n")
+            }
+            append("</table>\n<p class=\"caption\">Each variant's own page holds its layer-by-layer figures and data files.</p>\n</section>\n")
+            figures(svgs)
+            append("<section id=\"run\">\n<h2>Run</h2>\n")
+            script(p)
+            append("</section>\n")
+            foot(p)
+        }
+
+    private fun StringBuilder.head(title: String) {
+        append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        append("<title>").append(escapeHtml(title)).append(" · netlens</title>\n<style>\n").append(style).append("\n</style>\n</head>\n<body>\n<main>\n")
+    }
+
+    private fun StringBuilder.figures(svgs: List<Pair<FigureOut, String>>) {
+        for ((fig, svg) in svgs) {
+            append("<section class=\"figure\" id=\"").append(fig.id).append("\">\n<h2>").append(escapeHtml(fig.title)).append("</h2>\n")
+            append(svg).append("\n<p class=\"caption\">").append(escapeHtml(fig.caption)).append("</p>\n</section>\n")
+        }
+    }
+
+    private fun StringBuilder.script(p: Provenance) {
+        append("<details><summary>Script</summary>\n<pre><code>").append(escapeHtml(p.scriptText)).append("</code></pre>\n</details>\n")
+    }
+
+    private fun StringBuilder.foot(p: Provenance) {
+        append("<p class=\"sub\">netlens ").append(escapeHtml(p.netlensVersion)).append(" · ").append(escapeHtml(p.startedAt)).append("</p>\n")
+        append("</main>\n</body>\n</html>\n")
     }
 }

@@ -23,6 +23,15 @@ object MetricsTable {
         }
     }
 
+    /** The metrics of every variant in one table, with a leading `variant` column. */
+    internal fun csvWithVariants(runs: List<Pair<String, Results>>): String = buildString {
+        append("variant,epoch,layer,metric,value\n")
+        for ((label, r) in runs) {
+            val quoted = if (label.contains(',') || label.contains('"')) "\"" + label.replace("\"", "\"\"") + "\"" else label
+            for (line in csv(r).lineSequence().drop(1)) if (line.isNotEmpty()) append(quoted).append(',').append(line).append('\n')
+        }
+    }
+
     internal fun csv(results: Results): String = buildString {
         append("epoch,layer,metric,value\n")
         fun row(epoch: Int, layer: String, metric: String, value: Double) {

@@ -46,10 +46,30 @@ data class ReportSpec(val sections: List<Section>, val nc1: Nc1 = Nc1.TRACE) {
     /** Relative weight movement per layer against epoch. */
     data object WeightMovement : Section
 
+    /** 2-D inputs: the predicted class over the input plane at the end, with the training data. */
+    data object DecisionRegions : Section
+
+    /** The last 2-unit hidden layer at the end of training. */
+    data object Bottleneck : Section
+
+    /** The 2-unit layer at up to [frames] probe epochs, spread evenly over the probes. */
+    data class BottleneckEvolution(val frames: Int = 6) : Section
+
+    /** Where the map from the input plane into the 2-unit layer sends each point. */
+    data object VectorField : Section
+
+    /** Per-class direction of the 2-unit layer's points: histograms with circular mean ± std. */
+    data object Angles : Section
+
     companion object {
         /** Points per class when a figure leaves it open: about [total] in all, at least 30 per class. */
         fun pointsPerClass(requested: Int?, classes: Int, total: Int): Int = requested ?: maxOf(30, minOf(300, total / classes))
 
-        val DEFAULT = ReportSpec(listOf(TrainingCurves, LayerGrid(), Penultimate(), CollapseCurves, DepthProfiles(), CkaHeatmaps, Spectra, WeightMovement))
+        val DEFAULT = ReportSpec(listOf(TrainingCurves, DecisionRegions, Bottleneck, BottleneckEvolution(), VectorField, Angles,
+            LayerGrid(), Penultimate(), CollapseCurves, DepthProfiles(), CkaHeatmaps, Spectra, WeightMovement))
+
+        /** The sections drawn once across all variants, side by side; the others go on each variant's page. */
+        fun sideBySide(s: Section) = s is TrainingCurves || s is DecisionRegions || s is Bottleneck || s is BottleneckEvolution ||
+            s is VectorField || s is Angles
     }
 }

@@ -8,39 +8,47 @@ import org.jetbrains.letsPlot.intern.Plot
 import org.jetbrains.letsPlot.label.labs
 import org.jetbrains.letsPlot.letsPlot
 import org.jetbrains.letsPlot.scale.scaleColorManual
+import org.jetbrains.letsPlot.scale.scaleLinetypeManual
 import org.jetbrains.letsPlot.scale.scaleYLog10
 import org.jetbrains.letsPlot.themes.themeBW
 
-/** Loss (log scale) and accuracy against epoch, train and test; a dashed line where the target was met. */
-internal fun trainingCurves(view: ResultView): FigureOut {
-    val history = view.results.history()
-    val rows = history.flatMap { m ->
-        listOfNotNull(
-            Triple(m.epoch(), "train", m.trainLoss() to m.trainAccuracy()),
-            if (m.testLoss().isNaN()) null else Triple(m.epoch(), "test", m.testLoss() to m.testAccuracy()),
-        )
+/**
+ * Loss (log scale) and accuracy against epoch. One run: train and test in two colours, a dashed
+ * line where the target was met. Several runs: a colour per run, solid train, dashed test.
+ */
+internal fun trainingCurves(runs: List<Run>): FigureOut {
+    val rows = Columns("epoch", "split", "loss", "accuracy", "run")
+    for (r in runs) for (m in r.view.results.history()) {
+        rows.add(m.epoch(), "train", m.trainLoss(), m.trainAccuracy(), r.panel)
+        if (!m.testLoss().isNaN()) rows.add(m.epoch(), "test", m.testLoss(), m.testAccuracy(), r.panel)
     }
-    val data = mapOf(
-        "epoch" to rows.map { it.first },
-        "split" to rows.map { it.second },
-        "loss" to rows.map { it.third.first },
-        "accuracy" to rows.map { it.third.second },
-    )
-    val target = view.results.outcome().targetEpoch()
+    val single = runs.size == 1
+    val target = if (single) runs[0].view.results.outcome().targetEpoch() else -1
+    val labels = runs.map { it.panel }
     fun panel(y: String, title: String, log: Boolean): Plot {
-        var p = letsPlot(data) + geomLine(size = 1.0) { x = "epoch"; this.y = y; color = "split" } +
-            scaleColorManual(values = listOf("#4e79a7", "#e15759"), limits = listOf("train", "test"), name = "") +
-            labs(title = title, x = "epoch", y = y) + themeBW()
+        var p = letsPlot(rows.map) + labs(title = title, x = "epoch", y = y) + themeBW()
+        p += if (single) {
+            geomLine(size = 1.0) { x = "epoch"; this.y = y; color = "split" } +
+                scaleColorManual(values = listOf("#4e79a7", "#e15759"), limits = listOf("train", "test"), name = "")
+        } else {
+            geomLine(size = 0.9) { x = "epoch"; this.y = y; color = "run"; linetype = "split" } +
+                scaleColorManual(values = Palette.colours(labels.size), limits = labels, name = "") +
+                scaleLinetypeManual(values = listOf(1, 2), limits = listOf("train", "test"), name = "")
+        }
         if (log) p += scaleYLog10()
         if (target > 0) p += geomVLine(xintercept = target, linetype = "dashed", color = "#777777")
         return p
     }
-    val caption = if (target >= 0) {
-        "The dashed line marks epoch $target, where the until { } target was first met; training went on for " +
+    val history = runs[0].view.results.history()
+    val caption = when {
+        !single -> "Each colour is a variant; solid lines are the training set, dashed the test set."
+        target >= 0 -> "The dashed line marks epoch $target, where the until { } target was first met; training went on for " +
             "${history.last().epoch() - target} more epochs (the terminal phase)."
-    } else "Loss and accuracy after each epoch; epoch 0 is the initial network."
+        else -> "Loss and accuracy after each epoch; epoch 0 is the initial network."
+    }
     return FigureOut(
         "training-curves", "Training curves", caption,
-        gggrid(listOf(panel("loss", "loss (log scale)", true), panel("accuracy", "accuracy", false)), ncol = 2) + ggsize(900, 320),
+        gggrid(listOf(panel("loss", "loss (log scale)", true), panel("accuracy", "accuracy", false)), ncol = 2) +
+            ggsize(if (single) 900 else 1050, 340),
     )
 }

@@ -1,0 +1,59 @@
+package netlens.dsl
+
+import netlens.nn.Activation
+import netlens.nn.Init
+import netlens.run.ModelSpec
+
+/**
+ * Variations of one experiment, trained side by side. `along(name, values) { v -> … }` adds an axis
+ * (every combination of the axes is a variant); `variant(name) { … }` adds one named variation.
+ * Each block runs on a fresh copy of the experiment after its own settings.
+ */
+@NetlensDsl
+class VariantsBuilder internal constructor() {
+    internal class Axis(val name: String, val values: List<Pair<String, ExperimentBuilder.() -> Unit>>)
+
+    internal val axes = mutableListOf<Axis>()
+    internal val named = mutableListOf<Pair<String, ExperimentBuilder.() -> Unit>>()
+
+    /** One variant per value: e.g. `along("activation", listOf(tanh, relu)) { model = model.with(activation = it) }`. */
+    fun <T> along(name: String, values: Iterable<T>, change: ExperimentBuilder.(T) -> Unit) {
+        val list = values.toList()
+        requireValue(name.isNotBlank()) { "along(name = …): give the axis a name" }
+        requireValue(list.isNotEmpty()) { "along(\"$name\", …): list at least one value" }
+        requireValue(axes.none { it.name == name }) { "along(\"$name\", …) is declared twice" }
+        axes += Axis(name, list.map { v -> label(v) to { change(v) } })
+    }
+
+    /** A single named variation. */
+    fun variant(name: String, change: ExperimentBuilder.() -> Unit) {
+        requireValue(name.isNotBlank()) { "variant(name = …): give the variant a name" }
+        requireValue(named.none { it.first == name }) { "variant(\"$name\") is declared twice" }
+        named += name to change
+    }
+
+    /** Every variant: its label and the changes to apply, in declaration order. */
+    internal fun expand(): List<Pair<String, List<ExperimentBuilder.() -> Unit>>> {
+        var combos: List<Pair<List<String>, List<ExperimentBuilder.() -> Unit>>> = listOf(emptyList<String>() to emptyList())
+        for (axis in axes)
+            combos = combos.flatMap { (labels, changes) -> axis.values.map { (v, c) -> (labels + "${axis.name}=$v") to (changes + c) } }
+        if (named.isNotEmpty())
+            combos = combos.flatMap { (labels, changes) -> named.map { (n, c) -> (labels + n) to (changes + c) } }
+        return combos.map { (labels, changes) -> labels.joinToString(", ") to changes }
+    }
+
+    private fun label(v: Any?): String = when (v) {
+        is Activation -> v.key()
+        is Init -> v.key()
+        null -> "null"
+        else -> v.toString()
+    }
+}
+
+/** A copy of this network spec with some settings changed, for variants. */
+fun ModelSpec.with(
+    hidden: List<Int>? = null,
+    activation: Activation? = null,
+    bias: Boolean? = null,
+    init: Init? = null,
+): ModelSpec = mlp(hidden ?: hidden().toList(), activation ?: activation(), bias ?: bias(), init ?: init())
