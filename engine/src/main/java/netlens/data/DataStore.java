@@ -61,17 +61,38 @@ public final class DataStore {
         return verified(cached, file);
     }
 
+    /**
+     * Checks size and SHA-256. A stamp in the cache records a file already verified with its size and
+     * modification time, so an unchanged file is not hashed again on every run.
+     */
     private Split.SourceFile verified(Path p, ImageCollection.RemoteFile file) {
         try {
             long size = Files.size(p);
             if (size != file.bytes())
                 throw new DataException(p + " is corrupt or truncated: " + size + " bytes, expected " + file.bytes());
-            String sha = sha256(p);
-            if (!sha.equals(file.sha256()))
-                throw new DataException(p + " is corrupt: SHA-256 " + sha + ", expected " + file.sha256());
-            return new Split.SourceFile(file.name(), p.toAbsolutePath().toString(), size, sha);
+            String seen = size + " " + Files.getLastModifiedTime(p).toMillis() + " " + file.sha256();
+            Path stamp = cache.resolve("verified").resolve(sha256(p.toAbsolutePath().toString()));
+            if (!(Files.isRegularFile(stamp) && Files.readString(stamp).equals(seen))) {
+                String sha = sha256(p);
+                if (!sha.equals(file.sha256()))
+                    throw new DataException(p + " is corrupt: SHA-256 " + sha + ", expected " + file.sha256());
+                writeQuietly(stamp, seen);
+            }
+            return new Split.SourceFile(file.name(), p.toAbsolutePath().toString(), size, file.sha256());
         } catch (IOException e) {
             throw new DataException("cannot read " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Cache writes are an optimisation: an unwritable cache only costs time. */
+    private static void writeQuietly(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path partial = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
+            Files.writeString(partial, content);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | UnsupportedOperationException e) {
+            // ignored on purpose
         }
     }
 
@@ -141,6 +162,14 @@ public final class DataStore {
             // the cache is an optimisation; an unwritable one only costs time
         }
         return array;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String sha256(Path p) throws IOException {

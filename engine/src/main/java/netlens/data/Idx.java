@@ -7,6 +7,9 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,8 +29,18 @@ public final class Idx {
 
     private Idx() {}
 
-    /** An IDX array: its dimensions and its unsigned byte values in row-major order. */
-    public record Array(int[] dims, byte[] values) {
+    /** An IDX array: its dimensions and its unsigned byte values in row-major order (read-only). */
+    public record Array(int[] dims, ByteBuffer values) {
+        /** Value i as an unsigned byte. */
+        public int value(int i) {
+            return values.get(i) & 0xff;
+        }
+
+        /** Values [from, from + length) into dst. */
+        public void values(int from, byte[] dst, int length) {
+            values.get(from, dst, 0, length);
+        }
+
         public int count() {
             return dims[0];
         }
@@ -45,6 +58,7 @@ public final class Idx {
         }
     }
 
+    /** Reads a file; an uncompressed one is memory-mapped, so only the pages used are ever read. */
     public static Array read(Path file) {
         long fileBytes;
         try {
@@ -56,9 +70,9 @@ public final class Idx {
             raw.mark(2);
             boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
             raw.reset();
-            InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
-            long maxPayload = gzip ? fileBytes * MAX_DEFLATE_RATIO : fileBytes;
-            return read(new DataInputStream(in), maxPayload, file.toString());
+            if (!gzip) return map(file, new DataInputStream(raw), fileBytes);
+            InputStream in = new GZIPInputStream(raw, 1 << 16);
+            return read(new DataInputStream(in), fileBytes * MAX_DEFLATE_RATIO, file.toString());
         } catch (ZipException e) {
             throw new DataException(file + " is not a valid gzip file (" + e.getMessage() + ")", e);
         } catch (EOFException e) {
@@ -73,11 +87,42 @@ public final class Idx {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
             out.writeInt(0x0800 | array.dims().length);
             for (int d : array.dims()) out.writeInt(d);
-            out.write(array.values());
+            byte[] chunk = new byte[1 << 16];
+            long total = array.values().capacity();
+            for (int at = 0; at < total; at += chunk.length) {
+                int n = (int) Math.min(chunk.length, total - at);
+                array.values(at, chunk, n);
+                out.write(chunk, 0, n);
+            }
+        }
+    }
+
+    private static Array map(Path file, DataInputStream in, long fileBytes) throws IOException {
+        int[] dims = header(in, fileBytes, file.toString());
+        long total = 1;
+        for (int d : dims) total *= d;
+        long headerBytes = 4 + 4L * dims.length;
+        if (headerBytes + total < fileBytes)
+            throw new DataException(file + " has bytes after the " + total + " values its IDX header announces");
+        if (headerBytes + total > fileBytes)
+            throw new DataException(file + " is truncated: it ends before the sizes in its header say it should");
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return new Array(dims, channel.map(FileChannel.MapMode.READ_ONLY, headerBytes, total).asReadOnlyBuffer());
         }
     }
 
     static Array read(DataInputStream in, long maxPayload, String what) throws IOException {
+        int[] dims = header(in, maxPayload, what);
+        long total = 1;
+        for (int d : dims) total *= d;
+        byte[] values = new byte[(int) total];
+        in.readFully(values);
+        if (in.read() != -1) throw new DataException(what + " has bytes after the " + total + " values its IDX header announces");
+        return new Array(dims, ByteBuffer.wrap(values).asReadOnlyBuffer());
+    }
+
+    /** The dimensions in an IDX header, refused when the values could not fit in maxPayload bytes. */
+    private static int[] header(DataInputStream in, long maxPayload, String what) throws IOException {
         int magic = in.readInt();
         int type = (magic >>> 8) & 0xff;
         int ndims = magic & 0xff;
@@ -95,9 +140,6 @@ public final class Idx {
         }
         if (total > maxPayload)
             throw new DataException(what + ": IDX header claims " + total + " values but the file can hold at most " + maxPayload);
-        byte[] values = new byte[(int) total];
-        in.readFully(values);
-        if (in.read() != -1) throw new DataException(what + " has bytes after the " + total + " values its IDX header announces");
-        return new Array(dims, values);
+        return dims;
     }
 }

@@ -83,10 +83,10 @@ public record ImageSpec(ImageCollection collection, int[] classes, int trainPerC
     }
 
     private int[] pick(Idx.Array labels, int perClass, String key, Rng rng) {
-        byte[] y = labels.values();
+        int n = labels.count();
         List<Integer> chosen = new ArrayList<>();
         for (int c : classes) {
-            int[] members = java.util.stream.IntStream.range(0, y.length).filter(i -> (y[i] & 0xff) == c).toArray();
+            int[] members = java.util.stream.IntStream.range(0, n).filter(i -> labels.value(i) == c).toArray();
             if (perClass > members.length)
                 throw new IllegalArgumentException(key + " = " + perClass + " but " + collection.title() + " class "
                         + collection.classNames().get(c) + " has only " + members.length + " samples in that split");
@@ -102,12 +102,12 @@ public record ImageSpec(ImageCollection collection, int[] classes, int trainPerC
 
     private float[] pixels(Idx.Array images, int[] idx) {
         int d = images.itemSize();
-        byte[] v = images.values();
+        byte[] item = new byte[d];
         float[] x = new float[idx.length * d];
         float f = scale == Scale.RAW ? 1f : 1f / 255f;
         for (int i = 0; i < idx.length; i++) {
-            int src = idx[i] * d, dst = i * d;
-            for (int j = 0; j < d; j++) x[dst + j] = (v[src + j] & 0xff) * f;
+            images.values(idx[i] * d, item, d);
+            for (int j = 0, dst = i * d; j < d; j++) x[dst + j] = (item[j] & 0xff) * f;
         }
         return x;
     }
@@ -117,7 +117,7 @@ public record ImageSpec(ImageCollection collection, int[] classes, int trainPerC
         Arrays.fill(map, -1);
         for (int k = 0; k < classes.length; k++) map[classes[k]] = k;
         int[] y = new int[idx.length];
-        for (int i = 0; i < idx.length; i++) y[i] = map[labels.values()[idx[i]] & 0xff];
+        for (int i = 0; i < idx.length; i++) y[i] = map[labels.value(idx[i])];
         return y;
     }
 
