@@ -4,6 +4,9 @@ import java.io.File
 import java.nio.file.Files
 import java.nio.file.Path
 import java.security.MessageDigest
+import kotlin.coroutines.Continuation
+import kotlin.coroutines.EmptyCoroutineContext
+import kotlin.coroutines.startCoroutine
 import kotlin.script.experimental.api.EvaluationResult
 import kotlin.script.experimental.api.ResultValue
 import kotlin.script.experimental.api.ResultWithDiagnostics
@@ -11,6 +14,7 @@ import kotlin.script.experimental.api.ScriptDiagnostic
 import kotlin.script.experimental.api.ScriptEvaluationConfiguration
 import kotlin.script.experimental.host.ScriptingHostConfiguration
 import kotlin.script.experimental.host.toScriptSource
+import kotlin.script.experimental.jvm.BasicJvmScriptEvaluator
 import kotlin.script.experimental.jvm.baseClassLoader
 import kotlin.script.experimental.jvm.compilationCache
 import kotlin.script.experimental.jvm.defaultJvmScriptingHostConfiguration
@@ -18,13 +22,15 @@ import kotlin.script.experimental.jvm.jvm
 import kotlin.script.experimental.jvmhost.BasicJvmScriptingHost
 import kotlin.script.experimental.jvmhost.CompiledScriptJarsCache
 import kotlin.script.experimental.jvmhost.createJvmCompilationConfigurationFromTemplate
+import kotlin.script.experimental.jvmhost.loadScriptFromJar
 
 /**
  * Compiles and runs `.exp.kts` scripts. Compiled scripts are cached as jars keyed by the script
  * text and the netlens build, so an unchanged script starts without the Kotlin compiler's cost.
  */
 class ScriptHost(private val cacheDir: Path?) {
-    private val compilation = createJvmCompilationConfigurationFromTemplate<ExperimentScript>()
+    // Built on first compile only: reading the template takes half a second of reflection.
+    private val compilation by lazy { createJvmCompilationConfigurationFromTemplate<ExperimentScript>() }
     private val evaluation = ScriptEvaluationConfiguration {
         jvm { baseClassLoader(ExperimentScript::class.java.classLoader) }
     }
@@ -34,15 +40,39 @@ class ScriptHost(private val cacheDir: Path?) {
         if (!Files.isRegularFile(file)) throw ScriptFailure("$file: no such script file")
         if (!file.fileName.toString().endsWith(".exp.kts")) throw ScriptFailure("$file: experiment scripts end in .exp.kts")
         val text = Files.readString(file)
-        val host = BasicJvmScriptingHost(hostConfiguration())
-        val result = host.eval(file.toFile().toScriptSource(), compilation, evaluation)
-        val evaluated = when (result) {
-            is ResultWithDiagnostics.Failure -> throw ScriptFailure(compileErrors(file, text, result.reports))
-            is ResultWithDiagnostics.Success -> result.value
-        }
+        val evaluated = cached(text) ?: compileAndEvaluate(file, text)
         val script = scriptInstance(evaluated, file, text)
         if (script.declared.isEmpty()) throw ScriptFailure("$file: declares no experiment; wrap it in experiment(\"name\") { … }")
         return script.declared.toList()
+    }
+
+    /** A cache hit evaluated straight from its jar, without building the compiler's configuration. */
+    private fun cached(text: String): EvaluationResult? {
+        val jar = cacheDir?.resolve(cacheKey(text) + ".jar")?.toFile()?.takeIf { it.isFile } ?: return null
+        val compiled = try {
+            jar.loadScriptFromJar(checkMissingDependencies = false)
+        } catch (e: Exception) {
+            null                                            // unreadable: compile afresh, which rewrites it
+        } ?: return null
+        return when (val r = runWithoutSuspending { BasicJvmScriptEvaluator()(compiled, evaluation) }) {
+            is ResultWithDiagnostics.Success -> r.value
+            is ResultWithDiagnostics.Failure -> null
+        }
+    }
+
+    private fun compileAndEvaluate(file: Path, text: String): EvaluationResult {
+        val host = BasicJvmScriptingHost(hostConfiguration())
+        return when (val result = host.eval(file.toFile().toScriptSource(), compilation, evaluation)) {
+            is ResultWithDiagnostics.Failure -> throw ScriptFailure(compileErrors(file, text, result.reports))
+            is ResultWithDiagnostics.Success -> result.value
+        }
+    }
+
+    /** Runs a suspending call that completes without suspending (the script evaluator does). */
+    private fun <T> runWithoutSuspending(block: suspend () -> T): T {
+        var outcome: Result<T>? = null
+        block.startCoroutine(Continuation(EmptyCoroutineContext) { outcome = it })
+        return checkNotNull(outcome) { "script evaluation suspended" }.getOrThrow()
     }
 
     private fun scriptInstance(evaluated: EvaluationResult, file: Path, text: String): ExperimentScript =
