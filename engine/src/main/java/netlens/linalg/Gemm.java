@@ -59,22 +59,27 @@ public final class Gemm {
 
     /** C = A·Bᵀ (+ C when accumulate): the product of a batch with a weight matrix stored out×in. */
     public void timesTransposed(Matrix a, Matrix b, Matrix c, boolean accumulate) {
+        timesTransposed(a, b, c, accumulate, 1f);
+    }
+
+    /** C = s·A·Bᵀ (+ C when accumulate). */
+    public void timesTransposed(Matrix a, Matrix b, Matrix c, boolean accumulate, float s) {
         check(a.cols == b.cols && c.rows == a.rows && c.cols == b.rows, "A·Bᵀ", a, b, c);
-        multiply(false, true, a.rows, b.rows, a.cols, 1f, a.buffer(), a.offset(), a.cols,
+        multiply(false, true, a.rows, b.rows, a.cols, s, a.buffer(), a.offset(), a.cols,
                 b.buffer(), b.offset(), b.cols, accumulate ? 1f : 0f, c.buffer(), c.offset(), c.cols);
     }
 
-    /** C = A·B (+ C when accumulate). */
-    public void times(Matrix a, Matrix b, Matrix c, boolean accumulate) {
+    /** C = s·A·B (+ C when accumulate). */
+    public void times(Matrix a, Matrix b, Matrix c, boolean accumulate, float s) {
         check(a.cols == b.rows && c.rows == a.rows && c.cols == b.cols, "A·B", a, b, c);
-        multiply(false, false, a.rows, b.cols, a.cols, 1f, a.buffer(), a.offset(), a.cols,
+        multiply(false, false, a.rows, b.cols, a.cols, s, a.buffer(), a.offset(), a.cols,
                 b.buffer(), b.offset(), b.cols, accumulate ? 1f : 0f, c.buffer(), c.offset(), c.cols);
     }
 
-    /** C = Aᵀ·B (+ C when accumulate): the weight gradient of a batch. */
-    public void transposedTimes(Matrix a, Matrix b, Matrix c, boolean accumulate) {
+    /** C = s·Aᵀ·B (+ C when accumulate): the weight gradient of a batch. */
+    public void transposedTimes(Matrix a, Matrix b, Matrix c, boolean accumulate, float s) {
         check(a.rows == b.rows && c.rows == a.cols && c.cols == b.cols, "Aᵀ·B", a, b, c);
-        multiply(true, false, a.cols, b.cols, a.rows, 1f, a.buffer(), a.offset(), a.cols,
+        multiply(true, false, a.cols, b.cols, a.rows, s, a.buffer(), a.offset(), a.cols,
                 b.buffer(), b.offset(), b.cols, accumulate ? 1f : 0f, c.buffer(), c.offset(), c.cols);
     }
 

@@ -44,16 +44,17 @@ public final class Mlp {
         for (int l = 1; l <= net.layers(); l++) {
             int in = net.widths[l - 1], out = net.widths[l];
             double bound = 1 / Math.sqrt(in);
+            boolean unit = spec.parameterisation() != Parameterisation.STANDARD;   // NTK and mean field: N(0, 1), scaled in the forward pass
             for (int i = 0; i < out * in; i++) {
-                double w = switch (spec.init()) {
+                double w = unit ? rng.gaussian() : switch (spec.init()) {
                     case PYTORCH -> rng.uniform(-bound, bound);
                     case HE -> rng.gaussian() * Math.sqrt(2.0 / in);
                     case XAVIER -> rng.gaussian() * Math.sqrt(2.0 / (in + out));
                 };
                 p.put(net.weightOffset[l] + i, (float) w);
             }
-            if (spec.bias() && spec.init() == Init.PYTORCH)
-                for (int j = 0; j < out; j++) p.put(net.biasOffset[l] + j, (float) rng.uniform(-bound, bound));
+            if (spec.bias() && (unit || spec.init() == Init.PYTORCH))
+                for (int j = 0; j < out; j++) p.put(net.biasOffset[l] + j, (float) (unit ? rng.gaussian() : rng.uniform(-bound, bound)));
         }
         return net;
     }
@@ -80,6 +81,11 @@ public final class Mlp {
 
     public int parameterCount() {
         return size;
+    }
+
+    /** The scale s of layer l in z = s·W a + b (1 in the standard parameterisation). */
+    public float scale(int l) {
+        return spec.parameterisation().scale(l, layers(), widths[l - 1]);
     }
 
     /** σ of layer l; the output layer is linear. */
@@ -127,9 +133,22 @@ public final class Mlp {
             Matrix z = tape.pre(l);
             Matrix b = bias(params, l);
             if (b != null) for (int r = 0; r < rows; r++) z.buffer().put(z.offset() + r * z.cols, b.buffer(), b.offset(), z.cols);
-            gemm.timesTransposed(tape.post(l - 1), weight(l), z, b != null);
+            gemm.timesTransposed(tape.post(l - 1), weight(l), z, b != null, scale(l));
             Matrix a = tape.post(l);
             activation(l).forward(z.buffer(), a.buffer(), z.offset(), rows * z.cols);
+        }
+    }
+
+    /**
+     * Back-propagates tape.delta(L) to every layer's δ_l = ∂/∂z_l, without parameter gradients
+     * (what the empirical NTK needs).
+     */
+    public void deltas(Gemm gemm, Tape tape) {
+        int rows = tape.rows();
+        for (int l = layers(); l > 1; l--) {
+            Matrix below = tape.delta(l - 1);
+            gemm.times(tape.delta(l), weight(l), below, false, scale(l));
+            activation(l - 1).backward(tape.post(l - 1).buffer(), below.buffer(), below.offset(), rows * below.cols);
         }
     }
 
@@ -141,13 +160,13 @@ public final class Mlp {
         int rows = tape.rows();
         for (int l = layers(); l >= 1; l--) {
             Matrix delta = tape.delta(l);
-            gemm.transposedTimes(delta, tape.post(l - 1), weight(grad, l), false);   // ∂W_l = δ_lᵀ a_{l−1}
+            gemm.transposedTimes(delta, tape.post(l - 1), weight(grad, l), false, scale(l));   // ∂W_l = s δ_lᵀ a_{l−1}
             Matrix gb = bias(grad, l);
             if (gb != null) gemm.multiply(true, false, delta.cols, 1, rows, 1f, delta.buffer(), delta.offset(), delta.cols,
                     tape.ones(), 0, 1, 0f, gb.buffer(), gb.offset(), 1);              // ∂b_l = δ_lᵀ 1
             if (l > 1) {
                 Matrix below = tape.delta(l - 1);
-                gemm.times(delta, weight(l), below, false);                           // ∂a_{l−1} = δ_l W_l
+                gemm.times(delta, weight(l), below, false, scale(l));                 // ∂a_{l−1} = s δ_l W_l
                 activation(l - 1).backward(tape.post(l - 1).buffer(), below.buffer(), below.offset(), rows * below.cols); // δ_{l−1} = ∂a ⊙ σ'(z)
             }
         }

@@ -8,6 +8,7 @@ import netlens.linalg.Gemm;
 import netlens.linalg.Workers;
 import netlens.nn.Inference;
 import netlens.nn.Mlp;
+import netlens.nn.Readout;
 import netlens.util.Rng;
 
 /**
@@ -33,6 +34,7 @@ public final class Prober implements AutoCloseable {
     private final int[] umapSubset;
     private LayerProbe input;
     private float[] initialParams;
+    private Mlp initial;
     private final List<Integer> ckaEpochs = new ArrayList<>();
     private final List<List<float[]>> ckaFeatures = new ArrayList<>();
     private final List<Integer> ckaLayers = new ArrayList<>();
@@ -65,7 +67,10 @@ public final class Prober implements AutoCloseable {
 
     public ProbeResult probe(int epoch, Mlp net) {
         int layers = net.layers();
-        if (initialParams == null) initialParams = net.params().toArray();
+        if (initialParams == null) {
+            initialParams = net.params().toArray();
+            initial = net.copy();
+        }
         Activations train = forward(net, sample);
         Activations test = forward(net, testSample);
         float[] classifier = net.weight(layers).toArray();
@@ -77,7 +82,7 @@ public final class Prober implements AutoCloseable {
                 result.add(input);
             } else {
                 result.add(measure(l, net, train.features[l], test.features[l], train.predictions,
-                        l == layers - 1 ? classifier : null, l == layers - 1));
+                        l == layers - 1 && net.width(layers) == sample.classes() ? classifier : null, l == layers - 1));
             }
         }
         return new ProbeResult(epoch, result, separation(result, layers), movement(net, 0, net.parameterCount()),
@@ -103,7 +108,9 @@ public final class Prober implements AutoCloseable {
 
     private record Activations(float[][] features, int[] predictions) {}
 
+    /** Every layer's activations on data, and the class the network predicts (α-trick aware). */
     private Activations forward(Mlp net, Dataset data) {
+        float[] f0 = net.spec().centred() && data.size() > 0 ? Readout.outputs(initial, data, inference) : null;
         int layers = net.layers(), n = data.size();
         float[][] features = new float[layers + 1][];
         features[0] = data.features();
@@ -115,11 +122,12 @@ public final class Prober implements AutoCloseable {
                 tape.post(l).buffer().get(tape.post(l).offset(), features[l], start * w, tape.rows() * w);
             }
             var out = tape.post(layers);
-            for (int r = 0; r < tape.rows(); r++) {
-                int best = 0;
-                for (int c = 1; c < out.cols; c++) if (out.get(r, c) > out.get(r, best)) best = c;
-                predictions[start + r] = best;
+            if (f0 != null) {
+                var o = netlens.linalg.Matrix.zeros(out.rows, out.cols);
+                Readout.centre(out, f0, start * out.cols, net.spec().alpha(), o);
+                out = o;
             }
+            for (int r = 0; r < tape.rows(); r++) predictions[start + r] = Readout.predict(out, r);
         });
         return new Activations(features, predictions);
     }

@@ -55,7 +55,7 @@ public final class Runner {
 
     public Results run(Experiment e, Split split, double loadSeconds, Listener listener) {
         int classes = split.train().classes();
-        MlpSpec spec = e.model().resolve(split.train().dim(), classes);
+        MlpSpec spec = e.model().resolve(split.train().dim(), e.train().loss().outputs(classes));
         if (e.probe() != null) e.probe().check(spec.hidden().length + 1);
         List<String> warnings = warnings(spec, classes);
         for (String w : warnings) listener.status("warning: " + w);
@@ -82,6 +82,11 @@ public final class Runner {
                 @Override
                 public boolean cancelled() {
                     return listener.cancelled();
+                }
+
+                @Override
+                public boolean wantsEvaluation(int epoch) {
+                    return queue != null && e.probe().due(epoch);
                 }
             });
             double trainSeconds = (System.nanoTime() - t1) / 1e9;

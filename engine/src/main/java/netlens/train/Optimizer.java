@@ -14,23 +14,62 @@ public final class Optimizer {
     private static final int SPLIT = 1 << 16;
 
     private final OptimizerSpec spec;
-    private final float[] first;    // momentum buffer / Adam's m
-    private final float[] second;   // Adam's v
+    private final float[] first;    // momentum buffer / Adam's m / gradient flow's last accepted parameters
+    private final float[] second;   // Adam's v / gradient flow's last accepted gradient
     private long steps;
+    private double dt = Double.NaN, moveDt, time, acceptedLoss = Double.POSITIVE_INFINITY;
 
     public Optimizer(OptimizerSpec spec, int size) {
         this.spec = spec;
         boolean momentum = !(spec instanceof OptimizerSpec.Sgd s) || s.momentum() > 0;
         first = momentum ? new float[size] : null;
-        second = spec instanceof OptimizerSpec.Adam ? new float[size] : null;
+        second = spec instanceof OptimizerSpec.Sgd ? null : new float[size];
+        if (spec instanceof OptimizerSpec.GradientFlow g) dt = g.lr();
     }
 
     public OptimizerSpec spec() {
         return spec;
     }
 
+    /** Gradient-flow time Σ dt over accepted steps (NaN for other optimisers). */
+    public double time() {
+        return spec instanceof OptimizerSpec.GradientFlow ? time : Double.NaN;
+    }
+
+    /** params ← params − update(grad), where loss is the loss at params (used by gradient flow). */
+    public void step(Matrix params, Matrix grad, Workers workers, double loss) {
+        if (spec instanceof OptimizerSpec.GradientFlow g) {
+            flow(g, params, grad, loss);
+            return;
+        }
+        step(params, grad, workers);
+    }
+
+    /**
+     * Accept the point we are at if its loss is no higher than the last accepted one, then step from
+     * it with a larger dt; otherwise go back there and retry with a smaller dt.
+     */
+    private void flow(OptimizerSpec.GradientFlow g, Matrix params, Matrix grad, double loss) {
+        FloatBuffer p = params.buffer();
+        int size = params.cols, po = params.offset();
+        if (loss <= acceptedLoss) {
+            if (steps > 0) time += moveDt;
+            acceptedLoss = loss;
+            p.get(po, first, 0, size);
+            grad.buffer().get(grad.offset(), second, 0, size);
+            if (steps > 0) dt = Math.min(dt * g.grow(), g.maxDt());
+        } else {
+            dt *= g.shrink();
+        }
+        steps++;
+        moveDt = dt;
+        float step = (float) dt;
+        for (int i = 0; i < size; i++) p.put(po + i, first[i] - step * second[i]);
+    }
+
     /** params ← params − update(grad). */
     public void step(Matrix params, Matrix grad, Workers workers) {
+        if (spec instanceof OptimizerSpec.GradientFlow) throw new IllegalStateException("gradient flow needs the loss: use step(…, loss)");
         steps++;
         int size = params.cols;
         FloatBuffer p = params.buffer(), g = grad.buffer();

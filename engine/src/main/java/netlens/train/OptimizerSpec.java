@@ -25,6 +25,20 @@ public sealed interface OptimizerSpec {
         }
     }
 
+    /**
+     * Gradient flow approximated by gradient descent with an adaptive step (full batch): after a
+     * step that lowers the loss dt grows by {@code grow} (up to maxDt); a step that raises it is
+     * undone and retried with dt shrunk by {@code shrink}. lr() is the first dt.
+     */
+    record GradientFlow(double lr, double grow, double shrink, double maxDt) implements OptimizerSpec {
+        public GradientFlow {
+            positive("dt", lr);
+            if (!(grow >= 1)) throw new IllegalArgumentException("grow must be >= 1, got " + grow);
+            if (!(shrink > 0 && shrink < 1)) throw new IllegalArgumentException("shrink must be in (0, 1), got " + shrink);
+            positive("maxDt", maxDt);
+        }
+    }
+
     private static void positive(String key, double v) {
         if (!(v > 0) || Double.isInfinite(v)) throw new IllegalArgumentException(key + " must be > 0, got " + v);
     }

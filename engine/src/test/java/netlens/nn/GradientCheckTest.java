@@ -25,12 +25,17 @@ class GradientCheckTest {
             int in = net.width(l - 1), out = net.width(l);
             int w0 = net.weightOffset(l);
             boolean bias = net.spec().bias();
+            double scale = switch (net.spec().parameterisation()) {       // z = s·W a + b (docs/science.md §2)
+                case STANDARD -> 1;
+                case NTK -> 1 / Math.sqrt(in);
+                case MEAN_FIELD -> l == layers ? 1.0 / in : 1 / Math.sqrt(in);
+            };
             double[] z = new double[rows * out];
             for (int r = 0; r < rows; r++)
                 for (int o = 0; o < out; o++) {
-                    double s = bias ? params[w0 + out * in + o] : 0;
+                    double s = 0;
                     for (int i = 0; i < in; i++) s += params[w0 + o * in + i] * a[r * in + i];
-                    z[r * out + o] = s;
+                    z[r * out + o] = scale * s + (bias ? params[w0 + out * in + o] : 0);
                 }
             Activation act = net.activation(l);
             for (int i = 0; i < z.length; i++)
@@ -44,7 +49,9 @@ class GradientCheckTest {
         int k = net.width(layers);
         double total = 0;
         for (int r = 0; r < rows; r++) {
-            if (loss == Loss.CROSS_ENTROPY) {
+            if (loss instanceof Loss.Margin margin) {
+                total += margin.value((y[r] == 1 ? 1 : -1) * a[r]);
+            } else if (loss == Loss.CROSS_ENTROPY) {
                 double max = Double.NEGATIVE_INFINITY;
                 for (int c = 0; c < k; c++) max = Math.max(max, a[r * k + c]);
                 double sum = 0;
@@ -60,17 +67,24 @@ class GradientCheckTest {
         return total / rows;
     }
 
-    @ParameterizedTest(name = "{0} with {1}, bias {2}")
-    @CsvSource({"RELU, CROSS_ENTROPY, true", "TANH, CROSS_ENTROPY, true", "LINEAR, MSE, true",
-            "TANH, MSE, false", "RELU, MSE, true"})
-    void backwardMatchesFiniteDifferences(Activation activation, Loss loss, boolean bias) {
-        MlpSpec spec = new MlpSpec(5, new int[] {7, 6}, 3, activation, bias, Init.PYTORCH);
+    @ParameterizedTest(name = "{0} with {1}, bias {2}, {3}")
+    @CsvSource({"RELU, crossEntropy, true, STANDARD", "TANH, crossEntropy, true, STANDARD", "LINEAR, mse, true, STANDARD",
+            "TANH, mse, false, STANDARD", "RELU, mse, true, STANDARD", "TANH, softHinge, true, NTK", "RELU, quadraticHinge, true, MEAN_FIELD",
+            "TANH, crossEntropy, true, MEAN_FIELD"})
+    void backwardMatchesFiniteDifferences(Activation activation, String lossName, boolean bias, Parameterisation param) {
+        Loss loss = switch (lossName) {
+            case "crossEntropy" -> Loss.CROSS_ENTROPY;
+            case "mse" -> Loss.MSE;
+            case "softHinge" -> new Loss.SoftHinge(2.0);
+            default -> new Loss.QuadraticHinge();
+        };
+        MlpSpec spec = new MlpSpec(5, new int[] {7, 6}, loss.outputs(loss.binary() ? 2 : 3), activation, bias, Init.PYTORCH, param, Double.NaN);
         Mlp net = Mlp.initialise(spec, 11);
         int rows = 4;
         float[] x = new float[rows * 5];
         java.util.Random r = new java.util.Random(5);
         for (int i = 0; i < x.length; i++) x[i] = (float) r.nextGaussian();
-        int[] y = {0, 2, 1, 2};
+        int[] y = loss.binary() ? new int[] {0, 1, 1, 0} : new int[] {0, 2, 1, 2};
 
         Matrix grad = net.newParameterVector();
         try (Workers w = new Workers(2)) {

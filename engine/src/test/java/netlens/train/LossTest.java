@@ -33,6 +33,32 @@ class LossTest {
     }
 
     @Test
+    void marginLossesMatchTheirDefinitionsAndDerivatives() {
+        Loss.Margin[] losses = {new Loss.Hinge(), new Loss.SoftHinge(3), new Loss.QuadraticHinge()};
+        for (double m : new double[] {-2, 0.3, 0.99, 1.5, 4}) {
+            assertEquals(Math.max(0, 1 - m), losses[0].value(m), 1e-12);
+            assertEquals(Math.log1p(Math.exp(3 * (1 - m))) / 3, losses[1].value(m), 1e-12);
+            assertEquals(m < 1 ? 0.5 * (1 - m) * (1 - m) : 0, losses[2].value(m), 1e-12);
+            for (Loss.Margin l : losses) {
+                if (l instanceof Loss.Hinge && Math.abs(m - 1) < 0.05) continue;      // the kink
+                double h = 1e-6, fd = (l.value(m + h) - l.value(m - h)) / (2 * h);
+                assertEquals(fd, l.derivative(m), 1e-6, l.key() + " at " + m);
+            }
+        }
+    }
+
+    @Test
+    void aMarginLossReadsOneOutputWithLabelsAsPlusMinusOne() {
+        Matrix z = Matrix.of(2, 1, new float[] {0.4f, 0.4f});
+        Matrix d = Matrix.zeros(2, 1);
+        double sum = new Loss.Hinge().evaluate(z, new int[] {1, 0}, 0, d, 2);
+        assertEquals((1 - 0.4) + (1 + 0.4), sum, 1e-6);
+        assertEquals(-0.5, d.get(0, 0), 1e-7);       // y = +1: ∂/∂f = −1, over a batch of 2
+        assertEquals(0.5, d.get(1, 0), 1e-7);        // y = −1: ∂/∂f = +1
+        assertEquals(1, new Loss.Hinge().outputs(2));
+    }
+
+    @Test
     void mseAveragesOverOutputsLikePyTorch() {
         Matrix z = Matrix.of(1, 2, new float[] {0.5f, 3f});
         Matrix d = Matrix.zeros(1, 2);

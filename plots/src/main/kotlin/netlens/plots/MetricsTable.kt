@@ -46,6 +46,8 @@ object MetricsTable {
                 row(m.epoch(), "", "test_loss", m.testLoss())
                 row(m.epoch(), "", "test_accuracy", m.testAccuracy())
             }
+            if (!m.minMargin().isNaN()) row(m.epoch(), "", "min_margin", m.minMargin())
+            if (!m.time().isNaN()) row(m.epoch(), "", "flow_time", m.time())
             val probe = probes[m.epoch()] ?: continue
             probe.separation()?.let { s ->
                 row(m.epoch(), "", "separation_slope", s.slope())

@@ -24,6 +24,7 @@ internal object RunJson {
             is OptimizerSpec.Sgd -> mapOf("name" to "sgd", "lr" to o.lr(), "momentum" to o.momentum(), "nesterov" to o.nesterov(), "weight_decay" to o.weightDecay())
             is OptimizerSpec.Adam -> mapOf("name" to if (o.decoupled()) "adamw" else "adam", "lr" to o.lr(), "beta1" to o.beta1(),
                 "beta2" to o.beta2(), "eps" to o.eps(), "weight_decay" to o.weightDecay())
+            is OptimizerSpec.GradientFlow -> mapOf("name" to "gradientFlow", "dt" to o.lr(), "grow" to o.grow(), "shrink" to o.shrink(), "max_dt" to o.maxDt())
         }
         return linkedMapOf(
             "experiment" to e.name(),
@@ -49,6 +50,8 @@ internal object RunJson {
                 "activation" to r.network().activation().key(),
                 "bias" to r.network().bias(),
                 "init" to r.network().init().key(),
+                "parameterisation" to r.network().parameterisation().key(),
+                "alpha" to r.network().alpha().takeIf { !it.isNaN() },
                 "parameters" to r.parameters(),
             ),
             "training" to linkedMapOf(
@@ -58,6 +61,7 @@ internal object RunJson {
                 "max_epochs" to t.maxEpochs(),
                 "until" to (t.until() != null),
                 "extra_epochs" to t.extraEpochs(),
+                "evaluate_every" to t.evaluateEvery(),
             ),
             "probe" to e.probe()?.let { linkedMapOf("every" to it.every(), "max_samples" to it.maxSamples(), "samples" to r.probeLabels().size,
                 "embeddings" to it.embeddings(), "neural_collapse" to it.collapse(), "epochs" to r.probes().map { p -> p.epoch() }) },
