@@ -103,6 +103,7 @@ class Cli(private val out: PrintStream, private val err: PrintStream) {
         out.println(String.format(Locale.ROOT, "%s, %d threads: %.2f s/epoch (best of %d)", r.backend(), r.threads(), r.best(), r.secondsPerEpoch().size))
         out.println(String.format(Locale.ROOT, "probe of every layer on 10,000 samples (PCA + all collapse measures, one thread): %.2f s = %.2f epochs",
             r.probeSeconds(), r.probeSeconds() / r.best()))
+        out.println(String.format(Locale.ROOT, "empirical NTK (trace over the 10 outputs) on 2,000 training images: %.2f s", r.ntkSeconds()))
         out.println("linear algebra kernels, one thread:")
         LinalgBenchmark.run { out.println("  $it") }
         return OK

@@ -32,8 +32,9 @@ public final class TrainBenchmark {
     /**
      * @param probeSeconds one probe of the trained network on 10,000 training samples: every
      *                     layer's PCA and all collapse measures, the input layer included
+     * @param ntkSeconds   the trace empirical NTK of the trained network on its first 2,000 training images
      */
-    public record Result(String backend, int threads, double[] secondsPerEpoch, double probeSeconds) {
+    public record Result(String backend, int threads, double[] secondsPerEpoch, double probeSeconds, double ntkSeconds) {
         public double best() {
             double b = Double.POSITIVE_INFINITY;
             for (double s : secondsPerEpoch) b = Math.min(b, s);
@@ -46,7 +47,7 @@ public final class TrainBenchmark {
                 .load(DataStore.standard(dataFolder, log), 1);
         MlpSpec spec = new MlpSpec(784, new int[] {512, 256, 128, 64}, 10, Activation.RELU, true, Init.PYTORCH);
         double[] seconds = new double[epochs];
-        double probeSeconds;
+        double probeSeconds, ntkSeconds;
         try (Workers workers = new Workers(threads)) {
             Trainer trainer = new Trainer(new Gemm(Backend.blas(), workers));
             Mlp net = Mlp.initialise(spec, 1);
@@ -70,8 +71,15 @@ public final class TrainBenchmark {
                 }
                 probeSeconds = (System.nanoTime() - t0) / 1e9;
             }
+            int[] first = new int[2000];
+            for (int i = 0; i < first.length; i++) first[i] = i;
+            Dataset ntkSamples = split.train().select(first);
+            Gemm gemm = new Gemm(Backend.blas(), workers);
+            long t0 = System.nanoTime();
+            netlens.kernel.EmpiricalNtk.of(net, ntkSamples, gemm, log);
+            ntkSeconds = (System.nanoTime() - t0) / 1e9;
         }
-        return new Result(Backend.blas().name(), threads, seconds, probeSeconds);
+        return new Result(Backend.blas().name(), threads, seconds, probeSeconds, ntkSeconds);
     }
 
     public static void main(String[] args) {

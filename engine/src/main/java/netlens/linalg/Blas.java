@@ -27,6 +27,12 @@ public interface Blas {
     void dsyrk(int n, int k, double alpha, DoubleBuffer a, int lda, double beta, DoubleBuffer c);
 
     /**
+     * Solves A X = B for symmetric positive-definite A (n×n, row-major, only read) and B (n×m,
+     * row-major), by Cholesky. Returns X, or null when A is not positive definite.
+     */
+    double[] solvePositive(double[] a, int n, double[] b, int m);
+
+    /**
      * Eigendecomposition of a symmetric n×n matrix (row-major, only read).
      * Eigenvalues ascend; eigenvector j is column j of the row-major n×n {@code vectors}.
      */

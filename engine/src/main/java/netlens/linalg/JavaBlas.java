@@ -89,6 +89,15 @@ final class JavaBlas implements Blas {
     }
 
     @Override
+    public double[] solvePositive(double[] a, int n, double[] b, int m) {
+        var chol = org.ejml.dense.row.factory.LinearSolverFactory_DDRM.chol(n);
+        DMatrixRMaj x = new DMatrixRMaj(n, m);
+        if (!chol.setA(new DMatrixRMaj(n, n, true, a))) return null;
+        chol.solve(new DMatrixRMaj(n, m, true, b), x);
+        return x.data;
+    }
+
+    @Override
     public SymmetricEigen eigh(double[] a, int n) {
         DMatrixRMaj m = new DMatrixRMaj(n, n, true, a);
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);

@@ -50,6 +50,14 @@ final class OpenBlas implements Blas {
     }
 
     @Override
+    public double[] solvePositive(double[] a, int n, double[] b, int m) {
+        double[] factor = a.clone();
+        double[] x = b.clone();
+        int info = openblas.LAPACKE_dposv(openblas.LAPACK_ROW_MAJOR, (byte) 'U', n, m, factor, n, x, m);
+        return info == 0 ? x : null;
+    }
+
+    @Override
     public SymmetricEigen eigh(double[] a, int n) {
         double[] vectors = a.clone();
         double[] values = new double[n];
