@@ -1,12 +1,16 @@
 package netlens.dsl
 
 import netlens.data.DataSpec
+import netlens.data.GaussianBinarySpec
+import netlens.data.PcaImageSpec
 import netlens.data.ImageCollection
 import netlens.data.ImageSpec
 import netlens.data.Scale
 import netlens.data.SpiralSpec
 import netlens.nn.Activation
 import netlens.nn.Init
+import netlens.nn.Parameterisation
+import netlens.kernel.Baseline
 import netlens.plots.ReportSpec
 import netlens.run.ModelSpec
 import netlens.train.Loss
@@ -20,6 +24,53 @@ val linear: Activation = Activation.LINEAR
 
 val crossEntropy: Loss = Loss.CROSS_ENTROPY
 val mse: Loss = Loss.MSE
+
+/** max(0, 1 − y f) on one output; classes 0 and 1 are y = −1 and +1. */
+val hinge: Loss = Loss.Hinge()
+
+/** ½ max(0, 1 − y f)². */
+val quadraticHinge: Loss = Loss.QuadraticHinge()
+
+/** softplus(β(1 − y f))/β, the hinge smoothed at scale 1/β. */
+fun softHinge(beta: Double = 10.0): Loss = Loss.SoftHinge(beta)
+
+/** Weights and layer scales (docs/science.md §2). */
+val standardScaling: Parameterisation = Parameterisation.STANDARD
+val ntkScaling: Parameterisation = Parameterisation.NTK
+val meanFieldScaling: Parameterisation = Parameterisation.MEAN_FIELD
+
+/** A learning-curve baseline, for `baselines(…)`. */
+class BaselineChoice internal constructor(internal val baseline: Baseline)
+
+val svmInitNtk = BaselineChoice(Baseline.SVM_INIT_NTK)
+val svmFinalNtk = BaselineChoice(Baseline.SVM_FINAL_NTK)
+val svmLaplace = BaselineChoice(Baseline.SVM_LAPLACE)
+val ridgeGaussian = BaselineChoice(Baseline.RIDGE_GAUSSIAN)
+val knn = BaselineChoice(Baseline.KNN)
+
+/** The stripe model: x ~ N(0, I_d), y = +1 when −0.3 < x₁ < 1.18549; p training and pTest test points. */
+fun stripe(d: Int = 5, p: Int = 1024, pTest: Int = 4096): DataSpec = GaussianBinarySpec(GaussianBinarySpec.Model.STRIPE, d, p, pTest)
+
+/** The sphere model: x ~ N(0, I_d), y = +1 when ‖x‖² exceeds the median of χ²_d. */
+fun sphere(d: Int = 5, p: Int = 1024, pTest: Int = 4096): DataSpec = GaussianBinarySpec(GaussianBinarySpec.Model.SPHERE, d, p, pTest)
+
+/** MNIST projected on its top d principal components, labelled by the parity of the digit. */
+fun pcaMnist(d: Int = 10, p: Int = 1024, pTest: Int = 4096): DataSpec = PcaImageSpec(ImageCollection.MNIST, d, p, pTest)
+
+/**
+ * The one-hidden-layer network of the feature/lazy studies, f(x) = (1/h) Σ βₙ σ(wₙ·x/√d + bₙ) in the
+ * mean-field scaling (1/√h in the NTK scaling), all weights N(0, 1); with [alpha], training sees
+ * the α-trick's F = α (f − f₀).
+ */
+fun oneHidden(h: Int, activation: Activation = relu, scaling: Parameterisation = meanFieldScaling, alpha: Number? = null): ModelSpec {
+    requireValue(h >= 1) { "oneHidden(h = $h): must be >= 1" }
+    requireValue(alpha == null || alpha.toDouble() > 0) { "oneHidden(alpha = $alpha): must be > 0" }
+    return ModelSpec(intArrayOf(h), activation, true, Init.PYTORCH, scaling, alpha?.toDouble() ?: Double.NaN)
+}
+
+/** Gradient descent tracking gradient flow: dt grows while the loss falls and shrinks when a step would raise it. */
+fun gradientFlow(dt: Double = 1e-2, grow: Double = 1.1, shrink: Double = 0.5, maxDt: Double = 1e4): OptimizerSpec =
+    OptimizerSpec.GradientFlow(dt, grow, shrink, maxDt)
 
 /**
  * MNIST digits. [classes] picks and orders the classes (relabelled 0..K−1; null = all ten);
@@ -42,11 +93,22 @@ fun spirals(
     normalise: Boolean = true,
 ): DataSpec = SpiralSpec(classes, trainPerClass, testPerClass, turns ?: Double.NaN, noise, normalise)
 
-/** A dense network: the listed hidden widths, each followed by [activation], then a linear output layer. */
-fun mlp(hidden: List<Int>, activation: Activation = relu, bias: Boolean = true, init: Init = Init.PYTORCH): ModelSpec {
+/**
+ * A dense network: the listed hidden widths, each followed by [activation], then a linear output
+ * layer; [scaling] picks the parameterisation and [alpha] turns on the α-trick.
+ */
+fun mlp(
+    hidden: List<Int>,
+    activation: Activation = relu,
+    bias: Boolean = true,
+    init: Init = Init.PYTORCH,
+    scaling: Parameterisation = standardScaling,
+    alpha: Number? = null,
+): ModelSpec {
     requireValue(hidden.isNotEmpty()) { "hidden must list at least one layer width, e.g. hidden = listOf(128, 64)" }
     requireValue(hidden.all { it >= 1 }) { "hidden widths must be >= 1, got $hidden" }
-    return ModelSpec(hidden.toIntArray(), activation, bias, init)
+    requireValue(alpha == null || alpha.toDouble() > 0) { "mlp(alpha = $alpha): must be > 0" }
+    return ModelSpec(hidden.toIntArray(), activation, bias, init, scaling, alpha?.toDouble() ?: Double.NaN)
 }
 
 /** SGD with optional heavy-ball or Nesterov momentum and L2 weight decay (PyTorch semantics). */

@@ -29,6 +29,16 @@ class ExperimentBuilder internal constructor(private val name: String, private v
     private var probeBuilder: ProbeBuilder? = null
     private var reportBuilder: ReportBuilder? = null
     private var schedule: Schedule? = null
+    private var baselineList = listOf<netlens.kernel.Baseline>()
+
+    /**
+     * Learning-curve baselines scored after training on the same split (binary tasks): e.g.
+     * `baselines(svmInitNtk, svmFinalNtk, svmLaplace, ridgeGaussian, knn)`.
+     */
+    fun baselines(vararg which: BaselineChoice) {
+        requireValue(which.isNotEmpty()) { "baselines(…): name at least one, e.g. baselines(svmInitNtk, knn)" }
+        baselineList = which.map { it.baseline }.distinct()
+    }
 
     /** The dataset, e.g. `mnist(classes = listOf(0, 1, 2), trainPerClass = 2000)`. */
     var data: DataSpec
@@ -91,7 +101,8 @@ class ExperimentBuilder internal constructor(private val name: String, private v
         val sections = reportBuilder?.build() ?: ReportSpec.DEFAULT.sections.filter { missingProbe(it, probe) == null }
         for (s in sections) missingProbe(s, probe)?.let { throw ScriptValueException("report: $it") }
         val nc1 = probeBuilder?.nc1 ?: ReportSpec.Nc1.TRACE
-        return ExperimentPlan(Experiment(name, seed, d, m, train, probe), ReportSpec(sections, nc1))
+        requireValue(baselineList.isEmpty() || train.loss().binary()) { "baselines(…) score binary tasks: use a margin loss such as hinge" }
+        return ExperimentPlan(Experiment(name, seed, d, m, train, probe, baselineList), ReportSpec(sections, nc1))
     }
 
     /** What a figure needs that the probes do not take, or null when it can be drawn. */
@@ -111,6 +122,12 @@ class ExperimentBuilder internal constructor(private val name: String, private v
         ReportSpec.WeightMovement -> if (p?.weightMovement() == true) null else "weightMovement() needs probe { weightMovement() }"
         ReportSpec.DecisionRegions, ReportSpec.VectorField ->
             if ((p?.inputGrid() ?: 0) > 0) null else "${figureName(s)} needs probe { decisionRegions() } on 2-D data"
+        ReportSpec.NtkSpectra -> if ((p?.ntk() ?: 0) > 0) null else "ntkSpectra() needs probe { ntk() }"
+        ReportSpec.NeuronPositions -> when {
+            p?.neurons() != true -> "neuronPositions() needs probe { neurons() }"
+            modelSpec!!.hidden().size != 1 -> "neuronPositions() needs a network with one hidden layer, e.g. oneHidden(h = 1000)"
+            else -> null
+        }
         ReportSpec.Bottleneck, is ReportSpec.BottleneckEvolution, ReportSpec.Angles -> when {
             p?.embeddings() != true -> "${figureName(s)} needs probe { embeddings() }"
             modelSpec!!.hidden().none { it == 2 } -> "${figureName(s)} needs a hidden layer of 2 units, e.g. mlp(hidden = listOf(120, 80, 40, 2))"

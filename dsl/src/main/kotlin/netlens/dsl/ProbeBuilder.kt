@@ -14,6 +14,8 @@ class ProbeBuilder internal constructor(private val every: Int, private val samp
     private var weightMovement = false
     private var spectrum = false
     private var inputGrid = 0
+    private var ntk = 0
+    private var neurons = false
     internal var nc1 = ReportSpec.Nc1.TRACE
         private set
 
@@ -74,6 +76,20 @@ class ProbeBuilder internal constructor(private val every: Int, private val samp
 
     internal val wantsInputPlane: Boolean get() = inputGrid > 0
 
+    /**
+     * The empirical NTK on [samples] probe samples (layerwise, no per-sample Jacobian): its spectrum,
+     * the labels' projections on its eigenvectors, kernel-target alignment and mutual information.
+     */
+    fun ntk(samples: Int = 500) {
+        requireValue(samples >= 2) { "ntk(samples = $samples): must be >= 2" }
+        ntk = samples
+    }
+
+    /** Hidden-neuron positions z = −√d b w/‖w‖² and attractors, for one-hidden-layer networks. */
+    fun neurons() {
+        neurons = true
+    }
+
     /** Every probe above, with PCA embeddings. */
     fun representationGeometry() {
         embeddings()
@@ -87,11 +103,12 @@ class ProbeBuilder internal constructor(private val every: Int, private val samp
 
     /** The probe settings for a network with [hidden] hidden layers, probed at [at] epochs (null: every [every]). */
     internal fun build(hidden: Int, at: IntArray? = null): ProbeConfig {
-        requireValue(projection != null || collapse || intrinsicDimension > 0 || linearProbe || cka > 0 || weightMovement || spectrum || inputGrid > 0) {
+        requireValue(projection != null || collapse || intrinsicDimension > 0 || linearProbe || cka > 0 || weightMovement || spectrum
+            || inputGrid > 0 || ntk > 0 || neurons) {
             "probe { } takes at least one probe, e.g. embeddings(), neuralCollapse() or representationGeometry()"
         }
         return ProbeConfig(every, samples, layers?.map { layerIndex(it, hidden) }?.toIntArray(), projection, collapse,
-            intrinsicDimension, linearProbe, cka, weightMovement, spectrum, at, inputGrid)
+            intrinsicDimension, linearProbe, cka, weightMovement, spectrum, at, inputGrid, ntk, neurons)
     }
 
     private fun nc1Variant(spec: ReportSpec.Nc1) = when (spec) {

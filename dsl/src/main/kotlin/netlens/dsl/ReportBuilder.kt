@@ -76,6 +76,16 @@ class ReportBuilder internal constructor() {
         sections += ReportSpec.Angles
     }
 
+    /** The empirical NTK: spectrum and label projections at the first and last probe, alignment over training. */
+    fun ntkSpectra() {
+        sections += ReportSpec.NtkSpectra
+    }
+
+    /** Hidden neurons' positions at initialisation and at the end. */
+    fun neuronPositions() {
+        sections += ReportSpec.NeuronPositions
+    }
+
     internal fun build(): List<ReportSpec.Section> {
         requireValue(sections.isNotEmpty()) { "report { } lists no figures; e.g. report { trainingCurves() }" }
         return sections.toList()

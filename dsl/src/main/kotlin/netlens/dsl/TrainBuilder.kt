@@ -13,6 +13,8 @@ data class EpochState(
     val trainAccuracy: Double,
     val testLoss: Double,
     val testAccuracy: Double,
+    /** The smallest training margin y·f of a binary margin task (NaN otherwise). */
+    val minMargin: Double,
 )
 
 @NetlensDsl
@@ -41,6 +43,13 @@ class TrainBuilder internal constructor() {
             field = value
         }
 
+    /** Evaluate on the train and test sets every this many epochs (steps of a full-batch gradient flow). */
+    var evaluateEvery: Int = 1
+        set(value) {
+            requireValue(value >= 1) { "evaluateEvery must be >= 1, got $value" }
+            field = value
+        }
+
     private var rule: (EpochState.() -> Boolean)? = null
     private var full = false
 
@@ -56,8 +65,9 @@ class TrainBuilder internal constructor() {
 
     internal fun build(): TrainConfig {
         val r = rule
-        val stop = r?.let { cond -> StopRule { m: EpochMetrics -> EpochState(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy()).cond() } }
+        val stop = r?.let { cond -> StopRule { m: EpochMetrics -> EpochState(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(), m.minMargin()).cond() } }
         requireValue(extraEpochs == 0 || stop != null) { "extraEpochs = $extraEpochs needs an until { … } condition to count from" }
-        return TrainConfig(loss, optimizer, if (full) 0 else batchSize, maxEpochs, stop, extraEpochs)
+        requireValue(optimizer !is OptimizerSpec.GradientFlow || full) { "gradientFlow() needs fullBatch() in train { }" }
+        return TrainConfig(loss, optimizer, if (full) 0 else batchSize, maxEpochs, stop, extraEpochs, evaluateEvery)
     }
 }

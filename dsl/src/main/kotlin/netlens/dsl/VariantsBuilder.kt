@@ -56,4 +56,7 @@ fun ModelSpec.with(
     activation: Activation? = null,
     bias: Boolean? = null,
     init: Init? = null,
-): ModelSpec = mlp(hidden ?: hidden().toList(), activation ?: activation(), bias ?: bias(), init ?: init())
+    scaling: netlens.nn.Parameterisation? = null,
+    alpha: Number? = null,
+): ModelSpec = mlp(hidden ?: hidden().toList(), activation ?: activation(), bias ?: bias(), init ?: init(), scaling ?: parameterisation(),
+    alpha ?: this.alpha().takeIf { !it.isNaN() })

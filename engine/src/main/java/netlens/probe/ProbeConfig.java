@@ -17,10 +17,13 @@ import java.util.Arrays;
  * @param at                 probe exactly at these epochs instead of every {@code every} (null: use every)
  * @param inputGrid          for 2-D inputs: decision regions on this many points per side, and the
  *                           vector field of the map into the last 2-unit layer; 0 = off
+ * @param ntk                the empirical NTK on this many probe samples, with its spectrum, label
+ *                           projections, alignment and mutual information; 0 = off
+ * @param neurons            neuron positions and attractors (one-hidden-layer networks)
  */
 public record ProbeConfig(int every, int maxSamples, int[] layers, Projection projection, boolean collapse,
                           int intrinsicDimension, boolean linearProbe, int cka, boolean weightMovement, boolean spectrum,
-                          int[] at, int inputGrid) {
+                          int[] at, int inputGrid, int ntk, boolean neurons) {
     /** Eigenvalues kept per layer and probe for the spectrum figure. */
     public static final int SPECTRUM_LENGTH = 64;
 
@@ -39,12 +42,13 @@ public record ProbeConfig(int every, int maxSamples, int[] layers, Projection pr
             if (at.length == 0 || at[0] < 0) throw new IllegalArgumentException("probe epochs must be a non-empty list of epochs >= 0");
         }
         if (inputGrid < 0 || inputGrid == 1) throw new IllegalArgumentException("inputGrid must be 0 (off) or >= 2, got " + inputGrid);
+        if (ntk < 0 || ntk == 1) throw new IllegalArgumentException("ntk samples must be 0 (off) or >= 2, got " + ntk);
     }
 
     /** Same probes, taken at the given epochs. */
     public ProbeConfig at(int[] epochs) {
         return new ProbeConfig(every, maxSamples, layers, projection, collapse, intrinsicDimension, linearProbe, cka, weightMovement,
-                spectrum, epochs, inputGrid);
+                spectrum, epochs, inputGrid, ntk, neurons);
     }
 
     /** Whether a probe is due after this epoch (epoch 0 = the initial network, always probed). */
@@ -55,12 +59,12 @@ public record ProbeConfig(int every, int maxSamples, int[] layers, Projection pr
 
     /** PCA embeddings and the collapse measures, at every layer. */
     public ProbeConfig(int every, int maxSamples, boolean embeddings, boolean collapse) {
-        this(every, maxSamples, null, embeddings ? new Projection.Pca() : null, collapse, 0, false, 0, false, false, null, 0);
+        this(every, maxSamples, null, embeddings ? new Projection.Pca() : null, collapse, 0, false, 0, false, false, null, 0, 0, false);
     }
 
     /** Every probe netlens has, PCA embeddings, at every layer. */
     public static ProbeConfig all(int every, int maxSamples) {
-        return new ProbeConfig(every, maxSamples, null, new Projection.Pca(), true, 2000, true, 1000, true, true, null, 0);
+        return new ProbeConfig(every, maxSamples, null, new Projection.Pca(), true, 2000, true, 1000, true, true, null, 0, 0, false);
     }
 
     public boolean embeddings() {
@@ -96,12 +100,13 @@ public record ProbeConfig(int every, int maxSamples, int[] layers, Projection pr
         return o instanceof ProbeConfig p && every == p.every && maxSamples == p.maxSamples && Arrays.equals(layers, p.layers)
                 && java.util.Objects.equals(projection, p.projection) && collapse == p.collapse
                 && intrinsicDimension == p.intrinsicDimension && linearProbe == p.linearProbe && cka == p.cka
-                && weightMovement == p.weightMovement && spectrum == p.spectrum && Arrays.equals(at, p.at) && inputGrid == p.inputGrid;
+                && weightMovement == p.weightMovement && spectrum == p.spectrum && Arrays.equals(at, p.at) && inputGrid == p.inputGrid
+                && ntk == p.ntk && neurons == p.neurons;
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(every, maxSamples, Arrays.hashCode(layers), projection, collapse, intrinsicDimension,
-                linearProbe, cka, weightMovement, spectrum, Arrays.hashCode(at), inputGrid);
+                linearProbe, cka, weightMovement, spectrum, Arrays.hashCode(at), inputGrid, ntk, neurons);
     }
 }

@@ -9,9 +9,11 @@ import java.util.List;
  *
  * @param layerCka     CKA between layers()[i] and layers()[j], or null
  * @param inputMap     decision regions and the input → bottleneck vector field, for 2-D inputs, or null
+ * @param ntk          the empirical NTK's spectrum and label observables (leading entries only), or null
+ * @param neurons      neuron positions and attractors of a one-hidden-layer network, or null
  */
 public record ProbeResult(int epoch, List<LayerProbe> layers, Separation separation, double weightMovement, double[][] layerCka,
-                          InputMap inputMap) {
+                          InputMap inputMap, netlens.kernel.KernelSpectrum ntk, NeuronPositions neurons) {
     public ProbeResult {
         layers = List.copyOf(layers);
     }

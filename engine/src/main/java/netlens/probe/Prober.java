@@ -32,6 +32,7 @@ public final class Prober implements AutoCloseable {
     private final int[] idSubset;
     private final int[] ckaSubset;
     private final int[] umapSubset;
+    private final int[] ntkSubset;
     private LayerProbe input;
     private float[] initialParams;
     private Mlp initial;
@@ -53,6 +54,7 @@ public final class Prober implements AutoCloseable {
         idSubset = config.intrinsicDimension() > 0 ? stratified(labels, sample.classes(), config.intrinsicDimension(), Rng.stream(seed, "probe-id")) : null;
         ckaSubset = config.cka() > 0 ? stratified(labels, sample.classes(), config.cka(), Rng.stream(seed, "probe-cka")) : null;
         umapSubset = config.projection() instanceof Projection.Umap u ? stratified(labels, sample.classes(), u.samples(), Rng.stream(seed, "probe-umap")) : null;
+        ntkSubset = config.ntk() > 0 ? stratified(labels, sample.classes(), config.ntk(), Rng.stream(seed, "probe-ntk")) : null;
     }
 
     @Override
@@ -86,7 +88,8 @@ public final class Prober implements AutoCloseable {
             }
         }
         return new ProbeResult(epoch, result, separation(result, layers), movement(net, 0, net.parameterCount()),
-                layerCka(epoch, result, train), inputMap(net));
+                layerCka(epoch, result, train), inputMap(net), ntk(net),
+                config.neurons() && layers == 2 ? NeuronPositions.of(net, sample) : null);
     }
 
     /** Linear CKA of each probed layer between every two probe epochs, from the features kept by {@link #probe}. */
@@ -175,6 +178,20 @@ public final class Prober implements AutoCloseable {
         AngleStats angles = raw == null ? null : AngleStats.of(raw, sample.labels(), k);
         return new LayerProbe(layer, layerName(layer, net.layers()), width, coords, pca.explained, pca.effectiveRank(), pca.entropyRank(),
                 spectrum, collapse, nccTest, separation, meanCoords, etfCoords, id, probeTrain, probeTest, moved, raw, angles);
+    }
+
+    /** Eigenvalues and projections kept per NTK probe; mutual information for the leading few. */
+    private static final int NTK_KEPT = 200, NTK_INFORMATION = 10;
+
+    /** The empirical NTK on the NTK subset of the probe samples, and what it says about the labels. */
+    private netlens.kernel.KernelSpectrum ntk(Mlp net) {
+        if (ntkSubset == null) return null;
+        Dataset subset = sample.select(ntkSubset);
+        var gram = netlens.kernel.EmpiricalNtk.of(net, subset, gemm, s -> {});
+        var full = netlens.kernel.KernelSpectrum.of(gram, subset.labels(), subset.classes(), gemm.blas(), NTK_INFORMATION);
+        int keep = Math.min(NTK_KEPT, full.eigenvalues().length);
+        return new netlens.kernel.KernelSpectrum(java.util.Arrays.copyOf(full.eigenvalues(), keep), java.util.Arrays.copyOf(full.projections(), keep),
+                java.util.Arrays.copyOf(full.cumulative(), keep), full.alignment(), full.mutualInformation());
     }
 
     /** Points per side of the vector-field grid. */

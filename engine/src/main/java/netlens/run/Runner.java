@@ -3,6 +3,7 @@ package netlens.run;
 import java.util.List;
 import netlens.data.DataStore;
 import netlens.data.Split;
+import netlens.kernel.Baselines;
 import netlens.linalg.Gemm;
 import netlens.nn.Mlp;
 import netlens.nn.MlpSpec;
@@ -60,6 +61,7 @@ public final class Runner {
         List<String> warnings = warnings(spec, classes);
         for (String w : warnings) listener.status("warning: " + w);
         Mlp net = Mlp.initialise(spec, e.seed());
+        Mlp initial = e.baselines().isEmpty() ? null : net.copy();
         Prober prober = e.probe() == null ? null : new Prober(gemm.blas(), e.probe(), split.train(), split.test(), e.seed());
         try (ProbeQueue queue = prober == null ? null : new ProbeQueue(prober)) {
             int[] lastProbed = {-1};
@@ -97,8 +99,11 @@ public final class Runner {
             if (queue != null) listener.status("finishing probes");
             ProbeQueue.Finished probes = queue == null ? new ProbeQueue.Finished(List.of(), List.of()) : queue.finish(completed);
             int[] probeLabels = prober == null ? new int[0] : prober.sample().labels();
+            var baselines = completed && initial != null ? Baselines.errors(e.baselines(), initial, net, split, gemm)
+                    : java.util.Map.<netlens.kernel.Baseline, Double>of();
+            if (!baselines.isEmpty()) listener.status("baselines scored");
             return new Results(e, spec, net.parameterCount(), e.data().describe(), split.train().classNames(),
-                    split.train().size(), split.test().size(), split.files(), outcome.history(), probes.probes(), probes.epochCka(), probeLabels, outcome, warnings,
+                    split.train().size(), split.test().size(), split.files(), outcome.history(), probes.probes(), probes.epochCka(), probeLabels, outcome, warnings, baselines,
                     new Results.Timings(loadSeconds, trainSeconds, queue == null ? 0 : queue.seconds()),
                     gemm.blas().name(), gemm.workers().threads());
         }

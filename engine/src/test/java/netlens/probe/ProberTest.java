@@ -75,7 +75,7 @@ class ProberTest {
 
     @Test
     void decisionRegionsAreTheNetworksPredictionsAtTheGridPoints() {
-        ProbeConfig config = new ProbeConfig(1, 1000, null, new Projection.Pca(), false, 0, false, 0, false, false, null, 40);
+        ProbeConfig config = new ProbeConfig(1, 1000, null, new Projection.Pca(), false, 0, false, 0, false, false, null, 40, 0, false);
         MlpSpec bottleneck = new MlpSpec(2, new int[] {16, 2}, 3, Activation.TANH, true, Init.PYTORCH);
         Mlp net = Mlp.initialise(bottleneck, 7);
         try (Prober prober = new Prober(Backend.blas(), config, DATA.train(), DATA.test(), 1)) {
@@ -105,7 +105,7 @@ class ProberTest {
 
     @Test
     void randomProjectionsAreTheSameMapAtEveryEpoch() {
-        ProbeConfig config = new ProbeConfig(1, 1000, null, new Projection.Random(), false, 0, false, 0, false, false, null, 0);
+        ProbeConfig config = new ProbeConfig(1, 1000, null, new Projection.Random(), false, 0, false, 0, false, false, null, 0, 0, false);
         Mlp net = Mlp.initialise(SPEC, 1);
         try (Prober a = new Prober(Backend.blas(), config, DATA.train(), DATA.test(), 4);
              Prober b = new Prober(Backend.blas(), config, DATA.train(), DATA.test(), 4)) {
@@ -116,7 +116,7 @@ class ProberTest {
 
     @Test
     void umapIsSeededAndEmbedsOnlyItsSubset() {
-        ProbeConfig config = new ProbeConfig(1, 1000, null, new Projection.Umap(120, 10, 0.1), false, 0, false, 0, false, false, null, 0);
+        ProbeConfig config = new ProbeConfig(1, 1000, null, new Projection.Umap(120, 10, 0.1), false, 0, false, 0, false, false, null, 0, 0, false);
         Mlp net = Mlp.initialise(SPEC, 1);
         float[] one, two;
         try (Prober a = new Prober(Backend.blas(), config, DATA.train(), DATA.test(), 4)) {

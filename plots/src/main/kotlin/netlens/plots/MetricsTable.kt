@@ -48,7 +48,18 @@ object MetricsTable {
             }
             if (!m.minMargin().isNaN()) row(m.epoch(), "", "min_margin", m.minMargin())
             if (!m.time().isNaN()) row(m.epoch(), "", "flow_time", m.time())
+            if (m === results.history().last()) for ((b, error) in results.baselines()) row(m.epoch(), "", "error_${b.key()}", error)
             val probe = probes[m.epoch()] ?: continue
+            probe.ntk()?.let { k ->
+                row(m.epoch(), "", "ntk_alignment", k.alignment())
+                row(m.epoch(), "", "ntk_top_eigenvalue", k.eigenvalues()[0])
+                row(m.epoch(), "", "ntk_label_share_top10", k.cumulative()[minOf(9, k.cumulative().size - 1)])
+                k.mutualInformation().forEachIndexed { i, v -> row(m.epoch(), "", "ntk_mutual_information_${i + 1}", v) }
+            }
+            probe.neurons()?.let { n ->
+                row(m.epoch(), "", "attractors", n.attractors().toDouble())
+                row(m.epoch(), "", "neurons_kept", n.keptCount().toDouble())
+            }
             probe.separation()?.let { s ->
                 row(m.epoch(), "", "separation_slope", s.slope())
                 row(m.epoch(), "", "separation_intercept", s.intercept())

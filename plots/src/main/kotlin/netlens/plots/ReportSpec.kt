@@ -61,12 +61,18 @@ data class ReportSpec(val sections: List<Section>, val nc1: Nc1 = Nc1.TRACE) {
     /** Per-class direction of the 2-unit layer's points: histograms with circular mean ± std. */
     data object Angles : Section
 
+    /** The empirical NTK at the first and last probes: spectrum, label projections; its alignment over training. */
+    data object NtkSpectra : Section
+
+    /** Hidden neurons' positions z at initialisation and at the end, with the attractor count. */
+    data object NeuronPositions : Section
+
     companion object {
         /** Points per class when a figure leaves it open: about [total] in all, at least 30 per class. */
         fun pointsPerClass(requested: Int?, classes: Int, total: Int): Int = requested ?: maxOf(30, minOf(300, total / classes))
 
         val DEFAULT = ReportSpec(listOf(TrainingCurves, DecisionRegions, Bottleneck, BottleneckEvolution(), VectorField, Angles,
-            LayerGrid(), Penultimate(), CollapseCurves, DepthProfiles(), CkaHeatmaps, Spectra, WeightMovement))
+            LayerGrid(), Penultimate(), CollapseCurves, DepthProfiles(), CkaHeatmaps, Spectra, WeightMovement, NtkSpectra, NeuronPositions))
 
         /** The sections drawn once across all variants, side by side; the others go on each variant's page. */
         fun sideBySide(s: Section) = s is TrainingCurves || s is DecisionRegions || s is Bottleneck || s is BottleneckEvolution ||

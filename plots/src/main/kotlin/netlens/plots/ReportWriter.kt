@@ -52,6 +52,8 @@ class ReportWriter(private val root: Path) {
         Files.writeString(dir.resolve("metrics.csv"), MetricsTable.csv(results))
         ProbeTables.cka(results)?.let { Files.writeString(dir.resolve("cka.csv"), it) }
         ProbeTables.spectra(results)?.let { Files.writeString(dir.resolve("spectra.csv"), it) }
+        ProbeTables.ntk(results)?.let { Files.writeString(dir.resolve("ntk.csv"), it) }
+        ProbeTables.neurons(results)?.let { Files.writeString(dir.resolve("neurons.csv"), it) }
         Files.writeString(dir.resolve(SCRIPT_COPY), provenance.scriptText)
         val embeddings = Embeddings.write(dir, run.view)
         Files.writeString(dir.resolve("run.json"), Json.write(RunJson.of(results, provenance, runInfo, embeddings)) + "\n")
@@ -77,6 +79,8 @@ class ReportWriter(private val root: Path) {
                 ReportSpec.CkaHeatmaps -> ckaHeatmaps(view)
                 ReportSpec.Spectra -> spectra(view)
                 ReportSpec.WeightMovement -> weightMovement(view)
+                ReportSpec.NtkSpectra -> ntkSpectra(view)
+                ReportSpec.NeuronPositions -> neuronPositions(view)
             }
         }
         return figures.map { it to Svg.render(it.figure, it.id) }

@@ -1,0 +1,38 @@
+package netlens.kernel;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import netlens.data.Split;
+import netlens.linalg.Gemm;
+import netlens.nn.Mlp;
+
+/** Scores the requested {@link Baseline}s on a train/test split. */
+public final class Baselines {
+    private Baselines() {}
+
+    /** Test error of each baseline, in the order asked. */
+    public static Map<Baseline, Double> errors(List<Baseline> which, Mlp initial, Mlp trained, Split split, Gemm gemm) {
+        Map<Baseline, Double> out = new LinkedHashMap<>();
+        var train = split.train();
+        var test = split.test();
+        int[] ytr = train.labels(), yte = test.labels();
+        double sigma = Math.sqrt(train.dim());
+        for (Baseline b : which) {
+            double error = switch (b) {
+                case SVM_INIT_NTK, SVM_FINAL_NTK -> {
+                    Mlp net = b == Baseline.SVM_INIT_NTK ? initial : trained;
+                    yield KernelMethods.svmError(EmpiricalNtk.of(net, train, gemm, s -> {}), EmpiricalNtk.between(net, test, train, gemm, s -> {}),
+                            ytr, yte, Baseline.SVM_C);
+                }
+                case SVM_LAPLACE -> KernelMethods.svmError(Kernels.between(Kernels.Kind.LAPLACE, train, train, sigma),
+                        Kernels.between(Kernels.Kind.LAPLACE, test, train, sigma), ytr, yte, Baseline.SVM_C);
+                case RIDGE_GAUSSIAN -> KernelMethods.ridgeError(Kernels.between(Kernels.Kind.GAUSSIAN, train, train, sigma),
+                        Kernels.between(Kernels.Kind.GAUSSIAN, test, train, sigma), ytr, yte, Baseline.RIDGE, gemm.blas());
+                case KNN -> KernelMethods.knnError(train, test, 5);
+            };
+            out.put(b, error);
+        }
+        return out;
+    }
+}
