@@ -7,8 +7,16 @@ import netlens.run.Experiment
 import netlens.run.ExperimentName
 import netlens.run.ModelSpec
 
-/** One declared experiment (or one variant of it, labelled) and the report to draw from it. */
-data class ExperimentPlan(val experiment: Experiment, val report: ReportSpec, val variant: String? = null)
+/**
+ * One declared experiment (or one variant of it, labelled) and the report to draw from it. Points of
+ * a sweep carry their value on every sweep axis.
+ */
+data class ExperimentPlan(
+    val experiment: Experiment,
+    val report: ReportSpec,
+    val variant: String? = null,
+    val sweepAxes: Map<String, String>? = null,
+)
 
 @NetlensDsl
 class ExperimentBuilder internal constructor(private val name: String, private val forVariant: Boolean = false) {
@@ -81,10 +89,25 @@ class ExperimentBuilder internal constructor(private val name: String, private v
     internal var variants: VariantsBuilder? = null
         private set
 
+    internal var sweep: SweepBuilder? = null
+        private set
+
+    /**
+     * A sweep: every combination of its axes is run (in parallel, each point cached by a hash of its
+     * configuration) and summarised as learning curves; see [SweepBuilder].
+     */
+    fun sweep(block: SweepBuilder.() -> Unit) {
+        if (forVariant) return
+        requireValue(sweep == null && variants == null) { "one sweep { } or variants { } per experiment" }
+        sweep = SweepBuilder().apply(block).also { v ->
+            requireValue(v.axes.isNotEmpty() || v.named.isNotEmpty()) { "sweep { } lists no axis; use p(…), seed(…), regime(…) or along(…)" }
+        }
+    }
+
     /** Variations trained side by side; see [VariantsBuilder]. Ignored while a variant itself is built. */
     fun variants(block: VariantsBuilder.() -> Unit) {
         if (forVariant) return
-        requireValue(variants == null) { "variants { } is declared twice" }
+        requireValue(variants == null && sweep == null) { "variants { } is declared twice, or beside a sweep { }" }
         variants = VariantsBuilder().apply(block).also { v ->
             requireValue(v.axes.isNotEmpty() || v.named.isNotEmpty()) { "variants { } lists no variation; use along(…) or variant(…)" }
         }

@@ -27,15 +27,15 @@ abstract class ExperimentScript {
      */
     fun experiment(name: String, block: ExperimentBuilder.() -> Unit) {
         val base = ExperimentBuilder(name).apply(block)
-        val variants = base.variants
+        val variants = base.variants ?: base.sweep
         if (variants == null) {
             declared += base.build()
             return
         }
-        for ((label, changes) in variants.expand()) {
+        for (v in variants.expand()) {
             val b = ExperimentBuilder(name, forVariant = true).apply(block)
-            for (change in changes) b.change()
-            declared += b.build().copy(variant = label)
+            for (change in v.changes) b.change()
+            declared += b.build().copy(variant = v.label, sweepAxes = if (base.sweep != null) v.axes else null)
         }
     }
 }

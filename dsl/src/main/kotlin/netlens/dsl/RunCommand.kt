@@ -11,7 +11,12 @@ import netlens.linalg.Gemm
 import netlens.linalg.Workers
 import netlens.plots.Provenance
 import netlens.plots.ReportWriter
+import netlens.data.GaussianBinarySpec
+import netlens.plots.SweepReport
 import netlens.run.Batch
+import netlens.run.Fingerprint
+import netlens.run.Sweep
+import netlens.util.Caches
 import netlens.run.Runner
 import netlens.run.Version
 import netlens.train.Trainer
@@ -46,6 +51,7 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
             netlensVersion = Version.get(),
             startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
         )
+        if (plan.sweepAxes != null) return runSweep(plans, provenance)
         if (plans.size > 1) return runVariants(plans, provenance, scriptSeconds)
         Workers(options.threads).use { workers ->
             val gemm = Gemm(Backend.blas(), workers)
@@ -74,6 +80,41 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
         val dir = ReportWriter(options.out).writeVariants(name, plans.map { it.variant!! }.zip(results), plans.first().report, provenance,
             mapOf("script_load_seconds" to scriptSeconds))
         return finish(dir, results)
+    }
+
+    /**
+     * Every sweep point not yet in the cache, then the learning-curve report. A point's cache key
+     * hashes its configuration, the script outside the sweep block (its until { } and such) and
+     * the netlens build.
+     */
+    private fun runSweep(plans: List<ExperimentPlan>, provenance: Provenance): Outcome {
+        val name = plans.first().experiment.name()
+        val outside = SweepText.withoutSweep(provenance.scriptText)
+        val sweepPlans = plans.map { p ->
+            Sweep.Plan(p.variant!!, p.sweepAxes!!, ScriptHost.sha256(Fingerprint.of(p.experiment) + "\n" + outside + "\n" + ScriptHost.BUILD_ID), p.experiment)
+        }
+        val board = VariantProgress(cli.stderr, System.console() != null, plans.map { it.variant!! }) { cli.wasInterrupted }
+        board.status("$name: ${Backend.blas().name()}, ${options.threads} threads")
+        val store = DataStore.standard(options.data) { board.status(it) }
+        val points = Sweep.run(sweepPlans, Caches.root().resolve("sweeps").resolve(name), Backend.blas(), options.threads, store,
+            { i, _ -> board.forRun(i) }) { board.status(it) }
+        board.finish()
+        val data = plans.first().experiment.data()
+        val dir = SweepReport(options.out).write(name, points, provenance, predictedExponents(data))
+        val index = dir.resolve("index.html")
+        if (cli.wasInterrupted) {
+            cli.stderr.println("netlens: interrupted; partial sweep report: $index (finished points are cached)")
+            return Outcome(Cli.SHUTTING_DOWN, dir)
+        }
+        cli.stdout.println("report: $index")
+        return Outcome(Cli.OK, dir)
+    }
+
+    /** Published exponents the report compares with: the stripe model's (Petrini, Geiger, Paccolat & Wyart). */
+    private fun predictedExponents(data: netlens.data.DataSpec): Map<String, Double> {
+        if (data !is GaussianBinarySpec || data.model() != GaussianBinarySpec.Model.STRIPE) return emptyMap()
+        val d = data.d().toDouble()
+        return mapOf("regime=lazy" to d / (3 * d - 2), "regime=feature" to (2 * d - 1) / (3 * d - 2))
     }
 
     /** Exit code and message for a written report: the worst outcome among its runs decides. */

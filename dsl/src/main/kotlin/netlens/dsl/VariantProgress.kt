@@ -17,6 +17,7 @@ class VariantProgress(
 ) {
     private val latest = arrayOfNulls<EpochMetrics>(labels.size)
     private val maxEpochs = IntArray(labels.size)
+    private val updated = LongArray(labels.size)
     private var lastDraw = 0L
     private var lineOpen = false
 
@@ -39,12 +40,15 @@ class VariantProgress(
         latest[index] = m
         maxEpochs[index] = max
         val now = System.nanoTime()
+        updated[index] = now
         if (now - lastDraw < (if (interactive) 200_000_000L else 5_000_000_000L) && m.epoch() != max) return
         lastDraw = now
-        val line = labels.indices.joinToString("  |  ") { i ->
-            val e = latest[i]
-            if (e == null) "${labels[i]}: waiting"
-            else String.format(Locale.ROOT, "%s: %d/%d %.1f%%", labels[i], e.epoch(), maxEpochs[i], 100 * e.trainAccuracy())
+        // The runs heard from in the last few seconds are the ones running; the rest are summed up.
+        val running = labels.indices.filter { latest[it] != null && now - updated[it] < 5_000_000_000L }
+        val started = latest.count { it != null }
+        val line = (if (labels.size > running.size) "$started/${labels.size} started  |  " else "") + running.joinToString("  |  ") { i ->
+            val e = latest[i]!!
+            String.format(Locale.ROOT, "%s: %d/%d %.1f%%", labels[i], e.epoch(), maxEpochs[i], 100 * e.trainAccuracy())
         }
         if (interactive) {
             out.print("\r\u001b[2K" + line)

@@ -10,7 +10,7 @@ import netlens.run.ModelSpec
  * Each block runs on a fresh copy of the experiment after its own settings.
  */
 @NetlensDsl
-class VariantsBuilder internal constructor() {
+open class VariantsBuilder internal constructor() {
     internal class Axis(val name: String, val values: List<Pair<String, ExperimentBuilder.() -> Unit>>)
 
     internal val axes = mutableListOf<Axis>()
@@ -32,14 +32,19 @@ class VariantsBuilder internal constructor() {
         named += name to change
     }
 
-    /** Every variant: its label and the changes to apply, in declaration order. */
-    internal fun expand(): List<Pair<String, List<ExperimentBuilder.() -> Unit>>> {
-        var combos: List<Pair<List<String>, List<ExperimentBuilder.() -> Unit>>> = listOf(emptyList<String>() to emptyList())
-        for (axis in axes)
-            combos = combos.flatMap { (labels, changes) -> axis.values.map { (v, c) -> (labels + "${axis.name}=$v") to (changes + c) } }
-        if (named.isNotEmpty())
-            combos = combos.flatMap { (labels, changes) -> named.map { (n, c) -> (labels + n) to (changes + c) } }
-        return combos.map { (labels, changes) -> labels.joinToString(", ") to changes }
+    /** One variant: its label ("a=1, b=2"), its value on every axis, and the changes to apply in order. */
+    internal class Expanded(val label: String, val axes: Map<String, String>, val changes: List<ExperimentBuilder.() -> Unit>)
+
+    /** Every variant, in declaration order (the last axis varies fastest). */
+    internal fun expand(): List<Expanded> {
+        var combos = listOf(Expanded("", emptyMap(), emptyList()))
+        fun extend(name: String, value: String, change: ExperimentBuilder.() -> Unit, named: Boolean) = { e: Expanded ->
+            val part = if (named) value else "$name=$value"
+            Expanded(if (e.label.isEmpty()) part else "${e.label}, $part", e.axes + (name to value), e.changes + change)
+        }
+        for (axis in axes) combos = combos.flatMap { e -> axis.values.map { (v, c) -> extend(axis.name, v, c, false)(e) } }
+        if (named.isNotEmpty()) combos = combos.flatMap { e -> named.map { (n, c) -> extend("variant", n, c, true)(e) } }
+        return combos
     }
 
     private fun label(v: Any?): String = when (v) {

@@ -15,7 +15,7 @@ class VariantsTest {
         val b = VariantsBuilder()
         b.along("activation", listOf(tanh, relu)) { }
         b.along("K", listOf(3, 4, 5)) { }
-        val labels = b.expand().map { it.first }
+        val labels = b.expand().map { it.label }
         assertEquals(6, labels.size)
         assertEquals("activation=tanh, K=3", labels.first())
         assertEquals("activation=relu, K=5", labels.last())

@@ -30,6 +30,12 @@ public final class Batch {
     private Batch() {}
 
     public static List<Results> run(List<Experiment> experiments, Blas blas, int threads, DataStore store, Listeners listeners) {
+        return run(experiments, blas, threads, store, listeners, (i, r) -> {});
+    }
+
+    /** As above, calling {@code done} with each run's results as soon as that run ends. */
+    public static List<Results> run(List<Experiment> experiments, Blas blas, int threads, DataStore store, Listeners listeners,
+                                    java.util.function.BiConsumer<Integer, Results> done) {
         int concurrent = Math.max(1, Math.min(experiments.size(), threads));
         int perRun = Math.max(1, threads / concurrent);
         Map<String, Split> loaded = new ConcurrentHashMap<>();
@@ -43,6 +49,7 @@ public final class Batch {
             for (int i = 0; i < experiments.size(); i++) {
                 Experiment e = experiments.get(i);
                 Runner.Listener listener = listeners.forRun(i, e);
+                int index = i;
                 futures.add(pool.submit(() -> {
                     long t0 = System.nanoTime();
                     String key = e.data().getClass().getName() + "|" + e.data().describe() + "|" + e.seed();
@@ -51,7 +58,9 @@ public final class Batch {
                         return e.data().load(store, e.seed());
                     });
                     try (Workers workers = new Workers(perRun)) {
-                        return new Runner(new Gemm(blas, workers), store).run(e, split, (System.nanoTime() - t0) / 1e9, listener);
+                        Results r = new Runner(new Gemm(blas, workers), store).run(e, split, (System.nanoTime() - t0) / 1e9, listener);
+                        done.accept(index, r);
+                        return r;
                     }
                 }));
             }

@@ -1,0 +1,46 @@
+package netlens.dsl
+
+import kotlin.math.exp
+import kotlin.math.ln
+import kotlin.math.roundToInt
+import netlens.data.DataSpec
+import netlens.data.GaussianBinarySpec
+import netlens.data.PcaImageSpec
+
+/**
+ * The axes of a sweep: `p(…)` training-set sizes, `seed(…)`, `regime(feature = α, lazy = α)`, and
+ * any `along(name, values) { … }`. Every combination is one point.
+ */
+@NetlensDsl
+class SweepBuilder internal constructor() : VariantsBuilder() {
+    /** Training-set sizes, for stripe, sphere or PCA-MNIST data. */
+    fun p(values: Iterable<Int>) {
+        val list = values.toList()
+        requireValue(list.all { it >= 2 }) { "p(…): sizes must be >= 2, got $list" }
+        along("p", list) { data = resized(data, it) }
+    }
+
+    fun p(vararg values: Int) = p(values.toList())
+
+    /** Seeds: each point is repeated with each. */
+    fun seed(values: Iterable<Int>) = along("seed", values) { seed = it.toLong() }
+
+    /** The α-trick's α for the feature and the lazy regime (article convention, docs/science.md §2). */
+    fun regime(feature: Number, lazy: Number) {
+        requireValue(feature.toDouble() > 0 && lazy.toDouble() > 0) { "regime(feature = $feature, lazy = $lazy): α must be > 0" }
+        along("regime", listOf("feature", "lazy")) { model = model.with(alpha = if (it == "feature") feature else lazy) }
+    }
+}
+
+/** The same task with p training samples. */
+private fun resized(data: DataSpec, p: Int): DataSpec = when (data) {
+    is GaussianBinarySpec -> data.withP(p)
+    is PcaImageSpec -> data.withP(p)
+    else -> throw ScriptValueException("p(…) needs stripe(…), sphere(…) or pcaMnist(…) data, not ${data.describe()}")
+}
+
+/** [points] integers spaced evenly in log from [from] to [to], e.g. sizes(64, 16384, 9) = 64, 128, …, 16384. */
+fun sizes(from: Int, to: Int, points: Int): List<Int> {
+    requireValue(from >= 2 && to >= from && points >= 2) { "sizes(from = $from, to = $to, points = $points): need 2 <= from <= to and points >= 2" }
+    return (0 until points).map { i -> exp(ln(from.toDouble()) + (ln(to.toDouble()) - ln(from.toDouble())) * i / (points - 1)).roundToInt() }.distinct()
+}

@@ -1,0 +1,73 @@
+package netlens.run;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import netlens.kernel.Baseline;
+import netlens.probe.ProbeResult;
+import netlens.train.EpochMetrics;
+import netlens.train.Trainer;
+
+/**
+ * One point of a sweep as kept in the cache: its axes' values, how training ended, the final
+ * metrics, the attractor count (when neurons were probed) and the baselines' test errors.
+ */
+public record SweepPoint(String label, Map<String, String> axes, String status, String outcome, int epochs, double trainLoss,
+                         double testError, double minMargin, double time, double seconds, double attractors,
+                         Map<String, Double> baselines) {
+    public SweepPoint {
+        axes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(axes));            // axis order is the sweep's
+        baselines = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(baselines));
+    }
+
+    public static SweepPoint of(String label, Map<String, String> axes, Results r) {
+        EpochMetrics last = r.history().get(r.history().size() - 1);
+        ProbeResult probe = r.probes().isEmpty() ? null : r.probes().get(r.probes().size() - 1);
+        Map<String, Double> baselines = new LinkedHashMap<>();
+        for (Map.Entry<Baseline, Double> b : r.baselines().entrySet()) baselines.put(b.getKey().key(), b.getValue());
+        double seconds = r.timings().loadSeconds() + r.timings().trainSeconds();
+        return new SweepPoint(label, axes, r.outcome().status().name().toLowerCase(), r.outcome().message(), last.epoch(),
+                last.trainLoss(), 1 - last.testAccuracy(), last.minMargin(), last.time(), seconds,
+                probe != null && probe.neurons() != null ? probe.neurons().attractors() : Double.NaN, baselines);
+    }
+
+    public boolean completed() {
+        return status.equals(Trainer.Status.COMPLETED.name().toLowerCase());
+    }
+
+    public void write(Writer out) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("label", label);
+        for (Map.Entry<String, String> a : axes.entrySet()) p.setProperty("axis." + a.getKey(), a.getValue());
+        p.setProperty("status", status);
+        p.setProperty("outcome", outcome);
+        p.setProperty("epochs", Integer.toString(epochs));
+        p.setProperty("train_loss", Double.toString(trainLoss));
+        p.setProperty("test_error", Double.toString(testError));
+        p.setProperty("min_margin", Double.toString(minMargin));
+        p.setProperty("time", Double.toString(time));
+        p.setProperty("seconds", Double.toString(seconds));
+        p.setProperty("attractors", Double.toString(attractors));
+        for (Map.Entry<String, Double> b : baselines.entrySet()) p.setProperty("baseline." + b.getKey(), Double.toString(b.getValue()));
+        p.store(out, "netlens sweep point");
+    }
+
+    public static SweepPoint read(Reader in) throws IOException {
+        Properties p = new Properties();
+        p.load(in);
+        Map<String, String> axes = new LinkedHashMap<>();
+        Map<String, Double> baselines = new LinkedHashMap<>();
+        for (String k : p.stringPropertyNames()) {
+            if (k.startsWith("axis.")) axes.put(k.substring(5), p.getProperty(k));
+            if (k.startsWith("baseline.")) baselines.put(k.substring(9), Double.parseDouble(p.getProperty(k)));
+        }
+        return new SweepPoint(p.getProperty("label"), axes, p.getProperty("status"), p.getProperty("outcome"),
+                Integer.parseInt(p.getProperty("epochs")), Double.parseDouble(p.getProperty("train_loss")),
+                Double.parseDouble(p.getProperty("test_error")), Double.parseDouble(p.getProperty("min_margin")),
+                Double.parseDouble(p.getProperty("time")), Double.parseDouble(p.getProperty("seconds")),
+                Double.parseDouble(p.getProperty("attractors")), baselines);
+    }
+}
