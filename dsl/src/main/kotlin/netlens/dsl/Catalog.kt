@@ -31,8 +31,11 @@ val hinge: Loss = Loss.Hinge()
 /** ½ max(0, 1 − y f)². */
 val quadraticHinge: Loss = Loss.QuadraticHinge()
 
-/** softplus(β(1 − y f))/β, the hinge smoothed at scale 1/β. */
-fun softHinge(beta: Double = 10.0): Loss = Loss.SoftHinge(beta)
+/**
+ * softplus(β(1 − y f))/β, the hinge smoothed at scale 1/β (β = 20 is feature_lazy's default). Under
+ * gradient flow it is the margin loss to use: the hard hinge pins margins at 1, where steps chatter.
+ */
+fun softHinge(beta: Double = 20.0): Loss = Loss.SoftHinge(beta)
 
 /** Weights and layer scales (docs/science.md §2). */
 val standardScaling: Parameterisation = Parameterisation.STANDARD
@@ -68,9 +71,12 @@ fun oneHidden(h: Int, activation: Activation = relu, scaling: Parameterisation =
     return ModelSpec(intArrayOf(h), activation, true, Init.PYTORCH, scaling, alpha?.toDouble() ?: Double.NaN)
 }
 
-/** Gradient descent tracking gradient flow: dt grows while the loss falls and shrinks when a step would raise it. */
-fun gradientFlow(dt: Double = 1e-2, grow: Double = 1.1, shrink: Double = 0.5, maxDt: Double = 1e4): OptimizerSpec =
-    OptimizerSpec.GradientFlow(dt, grow, shrink, maxDt)
+/**
+ * Gradient descent tracking gradient flow: dt grows while a step changes the gradient by less than
+ * [maxDgrad] (relative, squared) and no output by [maxDout]; otherwise the step is retried with dt × [shrink].
+ */
+fun gradientFlow(dt: Double = 1e-2, grow: Double = 1.1, shrink: Double = 0.1, maxDgrad: Double = 1e-3, maxDout: Double = 0.1, maxDt: Double = 1e6): OptimizerSpec =
+    OptimizerSpec.GradientFlow(dt, grow, shrink, maxDgrad, maxDout, maxDt)
 
 /**
  * MNIST digits. [classes] picks and orders the classes (relabelled 0..K−1; null = all ten);

@@ -29,12 +29,33 @@ public record PcaImageSpec(ImageCollection collection, int d, int p, int pTest) 
         return d + "-PCA " + collection.title() + " parity, p = " + p + " train, " + pTest + " test";
     }
 
+    /** The projected images of the last collection and d asked for: sweeps load them once per p and seed. */
+    private record Projected(String key, float[] train, int[] trainDigits, float[] test, int[] testDigits, List<Split.SourceFile> files) {}
+
+    private static volatile Projected last;
+
     @Override
     public Split load(DataStore store, long seed) {
-        Split full = new ImageSpec(collection, null, 0, 0, Scale.UNIT).load(store, seed);
+        Projected all = projected(store);
+        if (p > all.trainDigits.length) throw new IllegalArgumentException("p = " + p + " but " + collection.title() + " has " + all.trainDigits.length + " training images");
+        if (pTest > all.testDigits.length) throw new IllegalArgumentException("pTest = " + pTest + " but " + collection.title() + " has " + all.testDigits.length + " test images");
+        Rng rng = Rng.stream(seed, "pca-subset");
+        return new Split(parity(all.train, all.trainDigits, rng.permutation(all.trainDigits.length), p, "train"),
+                parity(all.test, all.testDigits, rng.permutation(all.testDigits.length), pTest, "test"), all.files);
+    }
+
+    private Projected projected(DataStore store) {
+        synchronized (PcaImageSpec.class) {          // one projection for all the sweep's parallel points
+            return projectedLocked(store);
+        }
+    }
+
+    private Projected projectedLocked(DataStore store) {
+        String key = collection + "/" + d + "/" + (store == null ? "" : store.offlineFolder());
+        Projected cached = last;
+        if (cached != null && cached.key.equals(key)) return cached;
+        Split full = new ImageSpec(collection, null, 0, 0, Scale.UNIT).load(store, 0);
         Dataset train = full.train(), test = full.test();
-        if (p > train.size()) throw new IllegalArgumentException("p = " + p + " but " + collection.title() + " has " + train.size() + " training images");
-        if (pTest > test.size()) throw new IllegalArgumentException("pTest = " + pTest + " but " + collection.title() + " has " + test.size() + " test images");
         int big = train.dim();
         double[] mean = new double[big];
         for (int i = 0; i < train.size(); i++) for (int j = 0; j < big; j++) mean[j] += train.features()[i * big + j];
@@ -46,11 +67,18 @@ public record PcaImageSpec(ImageCollection collection, int d, int p, int pTest) 
         float[] projected = pca.project(normTrain, train.size());
         double sq = 0;
         for (float v : projected) sq += (double) v * v;
-        double rescale = Math.sqrt(d * train.size() / sq);
-        Rng rng = Rng.stream(seed, "pca-subset");
-        Dataset trainSet = parity(projected, train, rng.permutation(train.size()), p, rescale, "train");
-        Dataset testSet = parity(pca.project(normalised(test, mean), test.size()), test, rng.permutation(test.size()), pTest, rescale, "test");
-        return new Split(trainSet, testSet, full.files());
+        float rescale = (float) Math.sqrt(d * train.size() / sq);
+        float[] projectedTest = pca.project(normalised(test, mean), test.size());
+        for (int i = 0; i < projected.length; i++) projected[i] *= rescale;
+        for (int i = 0; i < projectedTest.length; i++) projectedTest[i] *= rescale;
+        last = new Projected(key, projected, digits(train), projectedTest, digits(test), full.files());
+        return last;
+    }
+
+    private static int[] digits(Dataset data) {
+        int[] out = new int[data.size()];
+        for (int i = 0; i < out.length; i++) out[i] = Integer.parseInt(data.classNames().get(data.labels()[i]));
+        return out;
     }
 
     private static float[] normalised(Dataset data, double[] mean) {
@@ -66,13 +94,13 @@ public record PcaImageSpec(ImageCollection collection, int d, int p, int pTest) 
         return out;
     }
 
-    private Dataset parity(float[] projected, Dataset source, int[] order, int n, double rescale, String split) {
+    private Dataset parity(float[] projected, int[] digits, int[] order, int n, String split) {
         float[] x = new float[n * d];
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
             int src = order[i];
-            for (int j = 0; j < d; j++) x[i * d + j] = (float) (projected[src * d + j] * rescale);
-            y[i] = Integer.parseInt(source.classNames().get(source.labels()[src])) % 2;
+            System.arraycopy(projected, src * d, x, i * d, d);
+            y[i] = digits[src] % 2;
         }
         return new Dataset(d + "-PCA " + collection.title() + " " + split, x, y, d, List.of("even", "odd"));
     }

@@ -17,7 +17,9 @@ public final class Optimizer {
     private final float[] first;    // momentum buffer / Adam's m / gradient flow's last accepted parameters
     private final float[] second;   // Adam's v / gradient flow's last accepted gradient
     private long steps;
-    private double dt = Double.NaN, moveDt, time, acceptedLoss = Double.POSITIVE_INFINITY;
+    private double dt = Double.NaN, moveDt, time;
+    private float[] acceptedOut, acceptedDelta;       // gradient flow: outputs and ∂L/∂outputs at the last accepted point
+    private double rejectedDgrad = Double.NaN, rejectedDt = Double.NaN;   // the last undone trial's gradient change and step
 
     public Optimizer(OptimizerSpec spec, int size) {
         this.spec = spec;
@@ -36,30 +38,59 @@ public final class Optimizer {
         return spec instanceof OptimizerSpec.GradientFlow ? time : Double.NaN;
     }
 
-    /** params ← params − update(grad), where loss is the loss at params (used by gradient flow). */
-    public void step(Matrix params, Matrix grad, Workers workers, double loss) {
+    /** The step gradient flow will try next (NaN for other optimisers). */
+    public double dt() {
+        return dt;
+    }
+
+    /**
+     * params ← params − update(grad), where outputs are the network's outputs at params and
+     * lossGradient ∂L/∂outputs there (gradient flow judges its steps by them).
+     */
+    public void step(Matrix params, Matrix grad, Workers workers, Matrix outputs, Matrix lossGradient) {
         if (spec instanceof OptimizerSpec.GradientFlow g) {
-            flow(g, params, grad, loss);
+            flow(g, params, grad, outputs, lossGradient);
             return;
         }
         step(params, grad, workers);
     }
 
     /**
-     * Accept the point we are at if its loss is no higher than the last accepted one, then step from
-     * it with a larger dt; otherwise go back there and retry with a smaller dt.
+     * Judge the trial point we are at (params, its gradient, outputs and ∂L/∂outputs) against the
+     * last accepted one: keep it and step on from it, or go back there and retry with a shorter dt.
      */
-    private void flow(OptimizerSpec.GradientFlow g, Matrix params, Matrix grad, double loss) {
+    private void flow(OptimizerSpec.GradientFlow g, Matrix params, Matrix grad, Matrix outputs, Matrix lossGradient) {
         FloatBuffer p = params.buffer();
         int size = params.cols, po = params.offset();
-        if (loss <= acceptedLoss) {
-            if (steps > 0) time += moveDt;
-            acceptedLoss = loss;
+        boolean accept = true;
+        if (steps > 0) {
+            double dgrad = lossGradientChange(lossGradient), dout = outputChange(outputs);
+            boolean smooth = dgrad < g.maxDgrad() && dout < g.maxDout();
+            // A smooth ∂L/∂outputs changes by O(dt²) over a step, so a trial shorter than the last
+            // undone one sees a change shrunk quadratically. One that meets a change at least half
+            // as large is at a kink of the loss (a hinge margin reaching 1), whose jump is the same
+            // however short the step: shrinking dt further would only creep towards it.
+            boolean kink = !smooth && dout < g.maxDout() && moveDt < rejectedDt && dgrad >= 0.5 * rejectedDgrad;
+            accept = smooth || kink;
+            if (accept) {
+                time += moveDt;
+                // A kink says nothing about the smooth part, which the step that was undone bounds.
+                if ((kink || dgrad < 0.5 * g.maxDgrad()) && dout < 0.5 * g.maxDout()) dt = Math.min(dt * g.grow(), g.maxDt());
+                if (moveDt >= rejectedDt) rejectedDgrad = rejectedDt = Double.NaN;
+            } else {
+                rejectedDgrad = dgrad;
+                rejectedDt = moveDt;
+                dt *= g.shrink();
+            }
+        }
+        if (accept) {
             p.get(po, first, 0, size);
             grad.buffer().get(grad.offset(), second, 0, size);
-            if (steps > 0) dt = Math.min(dt * g.grow(), g.maxDt());
-        } else {
-            dt *= g.shrink();
+            int n = outputs.rows * outputs.cols;
+            if (acceptedOut == null) acceptedOut = new float[n];
+            outputs.buffer().get(outputs.offset(), acceptedOut, 0, n);
+            if (acceptedDelta == null) acceptedDelta = new float[n];
+            lossGradient.buffer().get(lossGradient.offset(), acceptedDelta, 0, n);
         }
         steps++;
         moveDt = dt;
@@ -67,9 +98,34 @@ public final class Optimizer {
         for (int i = 0; i < size; i++) p.put(po + i, first[i] - step * second[i]);
     }
 
+    /**
+     * ‖δ' − δ‖² / ‖δ‖² between the accepted point's ∂L/∂outputs δ and the trial's δ' (0 when δ
+     * vanishes). Geiger divides by ‖δ‖‖δ'‖, which breaks the O(dt²) scaling the kink test relies on
+     * when a step overshoots (δ' ≈ 0).
+     */
+    private double lossGradientChange(Matrix lossGradient) {
+        FloatBuffer b = lossGradient.buffer();
+        double diff = 0, old = 0;
+        for (int i = 0, o = lossGradient.offset(); i < acceptedDelta.length; i++) {
+            double gi = b.get(o + i), ai = acceptedDelta[i];
+            diff += (gi - ai) * (gi - ai);
+            old += ai * ai;
+        }
+        return old == 0 ? 0 : diff / old;
+    }
+
+    /** The largest change of any output since the accepted point. */
+    private double outputChange(Matrix outputs) {
+        FloatBuffer b = outputs.buffer();
+        double max = 0;
+        for (int i = 0, n = outputs.rows * outputs.cols, o = outputs.offset(); i < n; i++)
+            max = Math.max(max, Math.abs(b.get(o + i) - acceptedOut[i]));
+        return max;
+    }
+
     /** params ← params − update(grad). */
     public void step(Matrix params, Matrix grad, Workers workers) {
-        if (spec instanceof OptimizerSpec.GradientFlow) throw new IllegalStateException("gradient flow needs the loss: use step(…, loss)");
+        if (spec instanceof OptimizerSpec.GradientFlow) throw new IllegalStateException("gradient flow judges steps by the outputs: use step(…, outputs, lossGradient)");
         steps++;
         int size = params.cols;
         FloatBuffer p = params.buffer(), g = grad.buffer();

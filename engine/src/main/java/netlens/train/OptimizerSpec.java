@@ -26,15 +26,22 @@ public sealed interface OptimizerSpec {
     }
 
     /**
-     * Gradient flow approximated by gradient descent with an adaptive step (full batch): after a
-     * step that lowers the loss dt grows by {@code grow} (up to maxDt); a step that raises it is
-     * undone and retried with dt shrunk by {@code shrink}. lr() is the first dt.
+     * Gradient flow dθ/dt = −∇L approximated by full-batch gradient descent with an adaptive step,
+     * after Geiger's gradientflow package (feature_lazy): a step is kept when the per-sample loss
+     * derivatives δ = ∂L/∂outputs change little, ‖δ' − δ‖²/‖δ‖² < maxDgrad, and no output moves
+     * by maxDout or more; dt then grows by {@code grow} (when both are under half their bound, up to
+     * maxDt). Otherwise the step is undone and retried with dt × {@code shrink}. Geiger compares the
+     * parameter gradients instead; δ is blind to the kinks of a narrow ReLU net (the outputs are
+     * continuous where their Jacobian jumps), which otherwise pin dt far below the stability limit,
+     * while a step beyond that limit still shows as outputs oscillating. lr() is the first dt.
      */
-    record GradientFlow(double lr, double grow, double shrink, double maxDt) implements OptimizerSpec {
+    record GradientFlow(double lr, double grow, double shrink, double maxDgrad, double maxDout, double maxDt) implements OptimizerSpec {
         public GradientFlow {
             positive("dt", lr);
             if (!(grow >= 1)) throw new IllegalArgumentException("grow must be >= 1, got " + grow);
             if (!(shrink > 0 && shrink < 1)) throw new IllegalArgumentException("shrink must be in (0, 1), got " + shrink);
+            positive("maxDgrad", maxDgrad);
+            if (!(maxDout > 0)) throw new IllegalArgumentException("maxDout must be > 0, got " + maxDout);
             positive("maxDt", maxDt);
         }
     }

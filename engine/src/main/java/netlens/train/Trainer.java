@@ -81,7 +81,7 @@ public final class Trainer {
             if (target >= 0 && epoch - target > config.extraEpochs()) break;
             long t0 = System.nanoTime();
             int[] order = batch == n ? identity(n) : shuffle.permutation(n);
-            double lastLoss = Double.NaN;
+            boolean converged = false;
             for (int s = 0; s < steps; s++) {
                 if (listener.cancelled())
                     return new Outcome(Status.INTERRUPTED, history, target, "interrupted during epoch " + epoch);
@@ -96,6 +96,7 @@ public final class Trainer {
                 net.forward(gemm, x.rows(0, rows), tape);
                 Matrix out = tape.post(net.layers()), delta = tape.delta(net.layers());
                 double loss;
+                Matrix judged = out;                                    // what gradient flow watches move
                 if (centring == null) {
                     loss = config.loss().evaluate(out, y, 0, delta, rows) / rows;
                 } else {
@@ -104,18 +105,20 @@ public final class Trainer {
                     Readout.centre(out, f0, 0, centring.alpha, o);
                     loss = config.loss().evaluate(o, y, 0, delta, rows) / rows / (centring.alpha * centring.alpha);
                     scale(delta, (float) (1 / centring.alpha));
+                    judged = o;
                 }
-                lastLoss = loss;
                 if (!Double.isFinite(loss))
                     return new Outcome(Status.DIVERGED, history, target,
                             "loss became " + loss + " at epoch " + epoch + ", step " + (s + 1) + " of " + steps);
-                if (margins && loss == 0) break;                        // every margin ≥ 1: the gradient is zero
+                if (margins && marginsReached(judged, y, rows)) {       // every margin ≥ 1
+                    converged = true;
+                    break;
+                }
                 net.backward(gemm, tape, grad);
-                optimizer.step(net.params(), grad, gemm.workers(), loss);
+                optimizer.step(net.params(), grad, gemm.workers(), judged, delta);
                 listener.stepEnd(epoch, s + 1, steps, loss);
             }
             seconds += (System.nanoTime() - t0) / 1e9;
-            boolean converged = margins && lastLoss == 0;
             boolean evaluate = converged || epoch % config.evaluateEvery() == 0 || epoch == config.maxEpochs()
                     || listener.wantsEvaluation(epoch);
             if (!evaluate) continue;
@@ -139,6 +142,13 @@ public final class Trainer {
             if (!net.spec().centred()) return null;
             return new Centring(net.spec().alpha(), Readout.outputs(net, train, inference), Readout.outputs(net, test, inference));
         }
+    }
+
+    /** Whether every sample's margin y·f (y = ±1) is at least 1, the margin losses' convergence. */
+    private static boolean marginsReached(Matrix out, int[] y, int rows) {
+        for (int r = 0; r < rows; r++)
+            if ((y[r] == 1 ? 1 : -1) * out.get(r, 0) < 1) return false;
+        return true;
     }
 
     private static void scale(Matrix m, float s) {

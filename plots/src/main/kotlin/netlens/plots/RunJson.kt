@@ -24,7 +24,7 @@ internal object RunJson {
             is OptimizerSpec.Sgd -> mapOf("name" to "sgd", "lr" to o.lr(), "momentum" to o.momentum(), "nesterov" to o.nesterov(), "weight_decay" to o.weightDecay())
             is OptimizerSpec.Adam -> mapOf("name" to if (o.decoupled()) "adamw" else "adam", "lr" to o.lr(), "beta1" to o.beta1(),
                 "beta2" to o.beta2(), "eps" to o.eps(), "weight_decay" to o.weightDecay())
-            is OptimizerSpec.GradientFlow -> mapOf("name" to "gradientFlow", "dt" to o.lr(), "grow" to o.grow(), "shrink" to o.shrink(), "max_dt" to o.maxDt())
+            is OptimizerSpec.GradientFlow -> mapOf("name" to "gradientFlow", "dt" to o.lr(), "grow" to o.grow(), "shrink" to o.shrink(), "max_dgrad" to o.maxDgrad(), "max_dout" to o.maxDout(), "max_dt" to o.maxDt())
         }
         return linkedMapOf(
             "experiment" to e.name(),
