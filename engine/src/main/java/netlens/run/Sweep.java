@@ -29,8 +29,10 @@ public final class Sweep {
         SweepPoint[] points = new SweepPoint[plans.size()];
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
-            points[i] = cached(cache.resolve(plans.get(i).key() + ".properties"));
-            if (points[i] == null) missing.add(i);
+            Plan plan = plans.get(i);
+            SweepPoint hit = cached(cache.resolve(plan.key() + ".properties"));
+            if (hit == null) missing.add(i);
+            else points[i] = hit.labelled(plan.label(), plan.axes());
         }
         status.accept(plans.size() + " sweep points: " + (plans.size() - missing.size()) + " cached, " + missing.size() + " to run");
         if (!missing.isEmpty()) {

@@ -34,6 +34,11 @@ public record SweepPoint(String label, Map<String, String> axes, String status, 
                 probe != null && probe.neurons() != null ? probe.neurons().attractors() : Double.NaN, baselines);
     }
 
+    /** These results under a plan's label and axes: a cache file keeps no axis order. */
+    public SweepPoint labelled(String label, Map<String, String> axes) {
+        return new SweepPoint(label, axes, status, outcome, epochs, trainLoss, testError, minMargin, time, seconds, attractors, baselines);
+    }
+
     public boolean completed() {
         return status.equals(Trainer.Status.COMPLETED.name().toLowerCase());
     }

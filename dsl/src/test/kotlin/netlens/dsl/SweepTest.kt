@@ -1,0 +1,64 @@
+package netlens.dsl
+
+import java.nio.file.Files
+import kotlin.test.assertContentEquals
+import kotlin.test.assertEquals
+import kotlin.test.assertTrue
+import netlens.util.Caches
+import org.junit.jupiter.api.Tag
+import org.junit.jupiter.api.Test
+
+class SweepTest {
+    @Test
+    fun sizesAreLogSpacedIntegersFromFirstToLast() {
+        assertContentEquals(listOf(64, 128, 256, 512, 1024), sizes(64, 1024, 5))
+        assertEquals(listOf(100, 1000, 10000), sizes(100, 10000, 3))
+    }
+
+    private fun script(name: String, ps: String) = """
+        experiment("$name") {
+            data = sphere(d = 3, p = 64, pTest = 200)
+            model = oneHidden(h = 16, activation = relu)
+            train {
+                loss = softHinge()
+                optimizer = gradientFlow()
+                fullBatch()
+                maxEpochs = 300
+                evaluateEvery = 100
+            }
+            sweep {
+                p($ps)
+                seed(1..2)
+                regime(feature = 0.01, lazy = 10)
+            }
+        }
+    """.trimIndent()
+
+    /** Each point is cached under its configuration's hash: a second run computes nothing, an extended one only the new points. */
+    @Test
+    @Tag("slow")
+    fun anExtendedSweepRunsOnlyItsNewPoints() {
+        val name = "sweep-cache-" + System.nanoTime()
+        val dir = Files.createTempDirectory("netlens-sweep")
+        val file = dir.resolve("sweep.exp.kts")
+        try {
+            Files.writeString(file, script(name, "32, 64"))
+            val first = Scripts.cli(file.toString(), "--out", dir.toString(), "--threads", "2")
+            assertEquals(Cli.OK, first.code, first.err)
+            assertTrue(first.err.contains("8 sweep points: 0 cached, 8 to run"), first.err)
+            val csv = Files.readAllLines(dir.resolve("$name/sweep.csv"))
+            assertEquals(9, csv.size, "a header and one row per point")
+
+            val again = Scripts.cli(file.toString(), "--out", dir.toString(), "--threads", "2")
+            assertTrue(again.err.contains("8 sweep points: 8 cached, 0 to run"), again.err)
+            assertEquals(csv, Files.readAllLines(dir.resolve("$name/sweep.csv")), "cached points give the same table")
+
+            Files.writeString(file, script(name, "32, 64, 128"))
+            val extended = Scripts.cli(file.toString(), "--out", dir.toString(), "--threads", "2")
+            assertTrue(extended.err.contains("12 sweep points: 8 cached, 4 to run"), extended.err)
+        } finally {
+            Caches.root().resolve("sweeps/$name").toFile().deleteRecursively()
+            dir.toFile().deleteRecursively()
+        }
+    }
+}
