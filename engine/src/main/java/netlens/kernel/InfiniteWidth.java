@@ -1,0 +1,108 @@
+package netlens.kernel;
+
+import netlens.linalg.Blas;
+
+/**
+ * The NNGP and NTK kernels of an infinitely wide fully connected network with {@code depth} hidden
+ * layers, in the NTK parameterisation: h¹ = σ_w W¹x/√d + σ_b b¹, hˡ⁺¹ = σ_w Wˡ⁺¹ σ(hˡ)/√n + σ_b bˡ⁺¹,
+ * a linear readout, all weights N(0, 1) (docs/science.md §4). With Σ¹ = Θ¹ = σ_w² x·x'/d + σ_b²,
+ * <pre>
+ *   Σˡ⁺¹ = σ_b² + σ_w² E[σ(u)σ(v)],   Θˡ⁺¹ = Σˡ⁺¹ + σ_w² E[σ'(u)σ'(v)] Θˡ,   (u, v) ~ N(0, Σˡ),
+ * </pre>
+ * and the network's kernels are Σ and Θ of layer depth + 1. ReLU and erf use the closed forms;
+ * other activations a 2-D Gauss–Hermite rule.
+ */
+public record InfiniteWidth(LimitActivation activation, int depth, double sigmaW, double sigmaB) {
+    /** Gauss–Hermite nodes per dimension: smooth activations are integrated to about 1e-10. */
+    static final int NODES = 40;
+
+    public InfiniteWidth {
+        if (depth < 0) throw new IllegalArgumentException("depth must be >= 0, got " + depth);
+        if (!(sigmaW > 0)) throw new IllegalArgumentException("sigmaW must be > 0, got " + sigmaW);
+        if (!(sigmaB >= 0)) throw new IllegalArgumentException("sigmaB must be >= 0, got " + sigmaB);
+    }
+
+    /** The network's NNGP Σ and NTK Θ on n samples. */
+    public record Kernels(Gram nngp, Gram ntk) {}
+
+    /** Kernels between the rows of x (n×d, row-major). */
+    public Kernels of(float[] x, int n, int d, Blas blas) {
+        double[] s = new double[n * n], t = new double[n * n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j <= i; j++) {
+                double dot = 0;
+                for (int k = 0; k < d; k++) dot += (double) x[i * d + k] * x[j * d + k];
+                s[i * n + j] = s[j * n + i] = t[i * n + j] = t[j * n + i] = sigmaW * sigmaW * dot / d + sigmaB * sigmaB;
+            }
+        Expectations e = expectations(blas);
+        double[] pair = new double[2];
+        for (int l = 1; l <= depth; l++) {
+            double[] diag = new double[n];
+            for (int i = 0; i < n; i++) diag[i] = s[i * n + i];
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j <= i; j++) {
+                    e.at(diag[i], s[i * n + j], diag[j], pair);
+                    double sigma = sigmaB * sigmaB + sigmaW * sigmaW * pair[0];
+                    double theta = sigma + sigmaW * sigmaW * pair[1] * t[i * n + j];
+                    s[i * n + j] = s[j * n + i] = sigma;
+                    t[i * n + j] = t[j * n + i] = theta;
+                }
+        }
+        return new Kernels(new Gram(n, n, s), new Gram(n, n, t));
+    }
+
+    /** E[σ(u)σ(v)] and E[σ'(u)σ'(v)] for (u, v) ~ N(0, [[a, c], [c, b]]), into out[0] and out[1]. */
+    interface Expectations {
+        void at(double a, double c, double b, double[] out);
+    }
+
+    Expectations expectations(Blas blas) {
+        return switch (activation) {
+            case RELU -> InfiniteWidth::relu;
+            case ERF -> InfiniteWidth::erf;
+            default -> quadrature(activation, GaussHermite.of(NODES, blas));
+        };
+    }
+
+    // Cho & Saul's arc-cosine kernel of degree 1 and 0.
+    static void relu(double a, double c, double b, double[] out) {
+        double norm = Math.sqrt(a * b);
+        if (norm == 0) {              // u or v is identically 0, where relu and its derivative vanish
+            out[0] = out[1] = 0;
+            return;
+        }
+        double theta = Math.acos(Math.max(-1, Math.min(1, c / norm)));
+        out[0] = norm * (Math.sin(theta) + (Math.PI - theta) * Math.cos(theta)) / (2 * Math.PI);
+        out[1] = (Math.PI - theta) / (2 * Math.PI);
+    }
+
+    // Williams (1997) for erf; its derivative kernel from E[erf'(u) erf'(v)] = (4/π) det(I + 2Σ)^(−1/2).
+    static void erf(double a, double c, double b, double[] out) {
+        double pa = 1 + 2 * a, pb = 1 + 2 * b;
+        out[0] = 2 / Math.PI * Math.asin(2 * c / Math.sqrt(pa * pb));
+        out[1] = 4 / Math.PI / Math.sqrt(pa * pb - 4 * c * c);
+    }
+
+    /** Tensor Gauss–Hermite over u = √a z₁, v = (c/√a) z₁ + √(b − c²/a) z₂. */
+    static Expectations quadrature(LimitActivation f, GaussHermite rule) {
+        double[] x = rule.nodes(), w = rule.weights();
+        int n = x.length;
+        return (a, c, b, out) -> {
+            double su = Math.sqrt(a), slope = a > 0 ? c / su : 0, rest = Math.sqrt(Math.max(0, b - slope * slope));
+            double ff = 0, dd = 0;
+            for (int i = 0; i < n; i++) {
+                double u = su * x[i], fu = f.apply(u), du = f.derivative(u), base = slope * x[i];
+                double fv = 0, dv = 0;
+                for (int j = 0; j < n; j++) {
+                    double v = base + rest * x[j];
+                    fv += w[j] * f.apply(v);
+                    dv += w[j] * f.derivative(v);
+                }
+                ff += w[i] * fu * fv;
+                dd += w[i] * du * dv;
+            }
+            out[0] = ff;
+            out[1] = dd;
+        };
+    }
+}
