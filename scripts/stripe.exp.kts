@@ -8,13 +8,7 @@
 experiment("stripe") {
     data = stripe(d = 5, p = 256, pTest = 4000)
     model = oneHidden(h = 100, activation = relu)
-    train {
-        loss = softHinge(20.0)
-        optimizer = gradientFlow()
-        fullBatch()
-        maxEpochs = 300_000
-        evaluateEvery = 20_000
-    }
+    train { flowToMargins(maxSteps = 300_000) }
     probe(every = 1_000_000) { neurons() }
     baselines(svmInitNtk, svmFinalNtk)
     sweep {

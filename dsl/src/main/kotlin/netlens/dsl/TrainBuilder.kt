@@ -63,6 +63,20 @@ class TrainBuilder internal constructor() {
         full = true
     }
 
+    /**
+     * The protocol of the feature/lazy studies (and of Geiger's feature_lazy code): the soft hinge
+     * with β = 20, full-batch gradient flow until every margin reaches 1 or [maxSteps] steps pass,
+     * evaluated every [maxSteps]/15 steps.
+     */
+    fun flowToMargins(maxSteps: Int, beta: Double = 20.0) {
+        requireValue(maxSteps >= 1) { "flowToMargins(maxSteps = $maxSteps): must be >= 1" }
+        loss = softHinge(beta)
+        optimizer = gradientFlow()
+        fullBatch()
+        maxEpochs = maxSteps
+        evaluateEvery = maxOf(1, maxSteps / 15)
+    }
+
     internal fun build(): TrainConfig {
         val r = rule
         val stop = r?.let { cond -> StopRule { m: EpochMetrics -> EpochState(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(), m.minMargin()).cond() } }

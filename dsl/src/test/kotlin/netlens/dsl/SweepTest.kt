@@ -4,6 +4,8 @@ import java.nio.file.Files
 import kotlin.test.assertContentEquals
 import kotlin.test.assertEquals
 import kotlin.test.assertTrue
+import netlens.train.Loss
+import netlens.train.OptimizerSpec
 import netlens.util.Caches
 import org.junit.jupiter.api.Tag
 import org.junit.jupiter.api.Test
@@ -13,6 +15,16 @@ class SweepTest {
     fun sizesAreLogSpacedIntegersFromFirstToLast() {
         assertContentEquals(listOf(64, 128, 256, 512, 1024), sizes(64, 1024, 5))
         assertEquals(listOf(100, 1000, 10000), sizes(100, 10000, 3))
+    }
+
+    @Test
+    fun flowToMarginsIsTheFeatureLazyProtocol() {
+        val config = TrainBuilder().apply { flowToMargins(maxSteps = 3000) }.build()
+        assertEquals(Loss.SoftHinge(20.0), config.loss())
+        assertTrue(config.optimizer() is OptimizerSpec.GradientFlow)
+        assertEquals(0, config.batchSize(), "full batch")
+        assertEquals(3000, config.maxEpochs())
+        assertEquals(200, config.evaluateEvery())
     }
 
     private fun script(name: String, ps: String) = """
