@@ -48,6 +48,7 @@ class BaselineChoice internal constructor(internal val baseline: Baseline)
 val svmInitNtk = BaselineChoice(Baseline.SVM_INIT_NTK)
 val svmFinalNtk = BaselineChoice(Baseline.SVM_FINAL_NTK)
 val svmLaplace = BaselineChoice(Baseline.SVM_LAPLACE)
+val svmGaussian = BaselineChoice(Baseline.SVM_GAUSSIAN)
 val ridgeGaussian = BaselineChoice(Baseline.RIDGE_GAUSSIAN)
 val knn = BaselineChoice(Baseline.KNN)
 

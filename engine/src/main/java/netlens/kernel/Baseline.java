@@ -2,13 +2,14 @@ package netlens.kernel;
 
 /**
  * Learning-curve baselines for binary tasks (docs/science.md §3), each scored by its test error:
- * an SVM on the empirical NTK at initialisation and after training, an SVM on the Laplace kernel,
- * kernel ridge regression on the Gaussian kernel, and 5 nearest neighbours on the inputs.
+ * an SVM on the empirical NTK at initialisation and after training, SVMs on the Laplace and the
+ * Gaussian kernel, kernel ridge regression on the Gaussian kernel, and 5 nearest neighbours on the inputs.
  */
 public enum Baseline {
     SVM_INIT_NTK("svm_ntk_init"),
     SVM_FINAL_NTK("svm_ntk_final"),
     SVM_LAPLACE("svm_laplace"),
+    SVM_GAUSSIAN("svm_gaussian"),
     RIDGE_GAUSSIAN("ridge_gaussian"),
     KNN("knn5");
 

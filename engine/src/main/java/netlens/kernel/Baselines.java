@@ -25,8 +25,11 @@ public final class Baselines {
                     yield KernelMethods.svmError(EmpiricalNtk.of(net, train, gemm, s -> {}), EmpiricalNtk.between(net, test, train, gemm, s -> {}),
                             ytr, yte, Baseline.SVM_C);
                 }
-                case SVM_LAPLACE -> KernelMethods.svmError(Kernels.between(Kernels.Kind.LAPLACE, train, train, sigma),
-                        Kernels.between(Kernels.Kind.LAPLACE, test, train, sigma), ytr, yte, Baseline.SVM_C);
+                case SVM_LAPLACE, SVM_GAUSSIAN -> {
+                    Kernels.Kind kind = b == Baseline.SVM_LAPLACE ? Kernels.Kind.LAPLACE : Kernels.Kind.GAUSSIAN;
+                    yield KernelMethods.svmError(Kernels.between(kind, train, train, sigma), Kernels.between(kind, test, train, sigma),
+                            ytr, yte, Baseline.SVM_C);
+                }
                 case RIDGE_GAUSSIAN -> KernelMethods.ridgeError(Kernels.between(Kernels.Kind.GAUSSIAN, train, train, sigma),
                         Kernels.between(Kernels.Kind.GAUSSIAN, test, train, sigma), ytr, yte, Baseline.RIDGE, gemm.blas());
                 case KNN -> KernelMethods.knnError(train, test, 5);
