@@ -7,7 +7,7 @@ experiment("pca-mnist") {
     train { flowToMargins(maxSteps = 300_000) }
     baselines(svmInitNtk, svmFinalNtk, knn)
     sweep {
-        p(sizes(128, 2048, 5))
+        p(sizes(128, 1024, 4))
         seed(1..2)
         regime(feature = 0.01, lazy = 10)
     }
