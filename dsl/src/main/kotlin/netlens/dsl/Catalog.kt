@@ -2,6 +2,7 @@ package netlens.dsl
 
 import netlens.data.DataSpec
 import netlens.data.GaussianBinarySpec
+import netlens.data.GaussianClassesSpec
 import netlens.data.PcaImageSpec
 import netlens.data.ImageCollection
 import netlens.data.ImageSpec
@@ -10,7 +11,11 @@ import netlens.data.SpiralSpec
 import netlens.nn.Activation
 import netlens.nn.Init
 import netlens.nn.Parameterisation
+import netlens.kernel.AdaptiveKernel
 import netlens.kernel.Baseline
+import netlens.kernel.CollapseKernel
+import netlens.kernel.InfiniteWidth
+import netlens.kernel.LimitActivation
 import netlens.plots.ReportSpec
 import netlens.run.ModelSpec
 import netlens.train.Loss
@@ -51,6 +56,43 @@ val svmLaplace = BaselineChoice(Baseline.SVM_LAPLACE)
 val svmGaussian = BaselineChoice(Baseline.SVM_GAUSSIAN)
 val ridgeGaussian = BaselineChoice(Baseline.RIDGE_GAUSSIAN)
 val knn = BaselineChoice(Baseline.KNN)
+
+/** A kernel for `kernelCollapse(…)`. */
+class KernelChoice internal constructor(internal val kernel: CollapseKernel)
+
+/** erf, for the infinite-width and adaptive kernels (networks train with relu, tanh or linear). */
+val erf: LimitActivation = LimitActivation.ERF
+
+private fun limit(activation: Activation) = LimitActivation.valueOf(activation.name)
+
+/**
+ * The NNGP of an infinitely wide fully connected network with [depth] hidden layers, weights
+ * N(0, σ_w²/fan-in) and biases N(0, σ_b²) (docs/science.md §4).
+ */
+fun nngpKernel(activation: LimitActivation, depth: Int = 1, sigmaW: Double = 1.0, sigmaB: Double = 0.0) =
+    KernelChoice(CollapseKernel.Limit(InfiniteWidth(activation, depth, sigmaW, sigmaB), false))
+
+fun nngpKernel(activation: Activation, depth: Int = 1, sigmaW: Double = 1.0, sigmaB: Double = 0.0) = nngpKernel(limit(activation), depth, sigmaW, sigmaB)
+
+/** The NTK of the same infinitely wide network. */
+fun ntkKernel(activation: LimitActivation, depth: Int = 1, sigmaW: Double = 1.0, sigmaB: Double = 0.0) =
+    KernelChoice(CollapseKernel.Limit(InfiniteWidth(activation, depth, sigmaW, sigmaB), true))
+
+fun ntkKernel(activation: Activation, depth: Int = 1, sigmaW: Double = 1.0, sigmaB: Double = 0.0) = ntkKernel(limit(activation), depth, sigmaW, sigmaB)
+
+/**
+ * The adaptive kernel of a shallow erf network with [hidden] units (equations of state of Seroussi,
+ * Naveh & Ringel), fitted to the labels with noise variance [noise]².
+ */
+fun adaptiveKernel(hidden: Int, sigmaW: Double = 1.0, sigmaA: Double = 1.0, noise: Double = 1.0) =
+    KernelChoice(CollapseKernel.Adaptive(AdaptiveKernel(hidden, sigmaW, sigmaA, noise)))
+
+/**
+ * K Gaussian classes N(μ_c, [noise]² I_d), every two means [separation] apart; one training count
+ * per class (imbalance) and [testPerClass] test samples of each.
+ */
+fun gaussianClasses(d: Int, separation: Double, noise: Double = 1.0, trainPerClass: List<Int>, testPerClass: Int = 0): DataSpec =
+    GaussianClassesSpec(d, separation, noise, trainPerClass.toIntArray(), testPerClass)
 
 /** The stripe model: x ~ N(0, I_d), y = +1 when −0.3 < x₁ < 1.18549; p training and pTest test points. */
 fun stripe(d: Int = 5, p: Int = 1024, pTest: Int = 4096): DataSpec = GaussianBinarySpec(GaussianBinarySpec.Model.STRIPE, d, p, pTest)

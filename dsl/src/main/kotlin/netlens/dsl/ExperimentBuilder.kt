@@ -38,6 +38,7 @@ class ExperimentBuilder internal constructor(private val name: String, private v
     private var reportBuilder: ReportBuilder? = null
     private var schedule: Schedule? = null
     private var baselineList = listOf<netlens.kernel.Baseline>()
+    private var kernelList = listOf<netlens.kernel.CollapseKernel>()
 
     /**
      * Learning-curve baselines scored after training on the same split (binary tasks): e.g.
@@ -46,6 +47,16 @@ class ExperimentBuilder internal constructor(private val name: String, private v
     fun baselines(vararg which: BaselineChoice) {
         requireValue(which.isNotEmpty()) { "baselines(…): name at least one, e.g. baselines(svmInitNtk, knn)" }
         baselineList = which.map { it.baseline }.distinct()
+    }
+
+    /**
+     * Kernels whose NC1 on the training inputs is measured after training, beside the trained
+     * network's last hidden layer and its empirical NTK: e.g.
+     * `kernelCollapse(nngpKernel(relu), ntkKernel(relu), nngpKernel(erf), ntkKernel(erf), adaptiveKernel(hidden = 20))`.
+     */
+    fun kernelCollapse(vararg kernels: KernelChoice) {
+        requireValue(kernels.isNotEmpty()) { "kernelCollapse(…): name at least one kernel, e.g. kernelCollapse(nngpKernel(relu))" }
+        kernelList = kernels.map { it.kernel }.distinctBy { it.key() }
     }
 
     /** The dataset, e.g. `mnist(classes = listOf(0, 1, 2), trainPerClass = 2000)`. */
@@ -125,7 +136,7 @@ class ExperimentBuilder internal constructor(private val name: String, private v
         for (s in sections) missingProbe(s, probe)?.let { throw ScriptValueException("report: $it") }
         val nc1 = probeBuilder?.nc1 ?: ReportSpec.Nc1.TRACE
         requireValue(baselineList.isEmpty() || train.loss().binary()) { "baselines(…) score binary tasks: use a margin loss such as hinge" }
-        return ExperimentPlan(Experiment(name, seed, d, m, train, probe, baselineList), ReportSpec(sections, nc1))
+        return ExperimentPlan(Experiment(name, seed, d, m, train, probe, baselineList, kernelList), ReportSpec(sections, nc1))
     }
 
     /** What a figure needs that the probes do not take, or null when it can be drawn. */

@@ -5,11 +5,13 @@ import kotlin.math.ln
 import kotlin.math.roundToInt
 import netlens.data.DataSpec
 import netlens.data.GaussianBinarySpec
+import netlens.data.GaussianClassesSpec
 import netlens.data.PcaImageSpec
 
 /**
- * The axes of a sweep: `p(…)` training-set sizes, `seed(…)`, `regime(feature = α, lazy = α)`, and
- * any `along(name, values) { … }`. Every combination is one point.
+ * The axes of a sweep: `p(…)` training-set sizes, `seed(…)`, `regime(feature = α, lazy = α)`,
+ * `dimension(…)` and `separation(…)` of Gaussian classes, and any `along(name, values) { … }`.
+ * Every combination is one point.
  */
 @NetlensDsl
 class SweepBuilder internal constructor() : VariantsBuilder() {
@@ -25,12 +27,33 @@ class SweepBuilder internal constructor() : VariantsBuilder() {
     /** Seeds: each point is repeated with each. */
     fun seed(values: Iterable<Int>) = along("seed", values) { seed = it.toLong() }
 
+    /** Input dimensions, for gaussianClasses(…) data. */
+    fun dimension(vararg values: Int) {
+        requireValue(values.all { it >= 1 }) { "dimension(…): must be >= 1, got ${values.toList()}" }
+        along("d", values.toList()) { d ->
+            val c = classes(data, "dimension")
+            data = GaussianClassesSpec(d, c.separation(), c.noise(), c.trainCounts(), c.testPerClass())
+        }
+    }
+
+    /** Distances between class means, for gaussianClasses(…) data. */
+    fun separation(vararg values: Double) {
+        requireValue(values.all { it >= 0 }) { "separation(…): must be >= 0, got ${values.toList()}" }
+        along("separation", values.toList()) { sep ->
+            val c = classes(data, "separation")
+            data = GaussianClassesSpec(c.d(), sep, c.noise(), c.trainCounts(), c.testPerClass())
+        }
+    }
+
     /** The α-trick's α for the feature and the lazy regime (article convention, docs/science.md §2). */
     fun regime(feature: Number, lazy: Number) {
         requireValue(feature.toDouble() > 0 && lazy.toDouble() > 0) { "regime(feature = $feature, lazy = $lazy): α must be > 0" }
         along("regime", listOf("feature", "lazy")) { model = model.with(alpha = if (it == "feature") feature else lazy) }
     }
 }
+
+private fun classes(data: DataSpec, axis: String): GaussianClassesSpec =
+    data as? GaussianClassesSpec ?: throw ScriptValueException("$axis(…) needs gaussianClasses(…) data, not ${data.describe()}")
 
 /** The same task with p training samples. */
 private fun resized(data: DataSpec, p: Int): DataSpec = when (data) {

@@ -20,6 +20,29 @@ object Scripts {
 
     class Run(val code: Int, val out: String, val err: String)
 
+    /** A sweep script in a temporary folder, run there with [run]; its folder and sweep cache are removed afterwards. */
+    class TempSweep(val name: String, val dir: Path) {
+        val file: Path = dir.resolve("sweep.exp.kts")
+
+        fun write(text: String) {
+            Files.writeString(file, text)
+        }
+
+        fun run(): Run = cli(file.toString(), "--out", dir.toString(), "--threads", "2")
+
+        fun report(fileName: String): Path = dir.resolve("$name/$fileName")
+    }
+
+    fun tempSweep(prefix: String, body: (TempSweep) -> Unit) {
+        val sweep = TempSweep(prefix + "-" + System.nanoTime(), Files.createTempDirectory("netlens-$prefix"))
+        try {
+            body(sweep)
+        } finally {
+            netlens.util.Caches.root().resolve("sweeps/${sweep.name}").toFile().deleteRecursively()
+            sweep.dir.toFile().deleteRecursively()
+        }
+    }
+
     fun cli(vararg args: String): Run {
         val out = java.io.ByteArrayOutputStream()
         val err = java.io.ByteArrayOutputStream()

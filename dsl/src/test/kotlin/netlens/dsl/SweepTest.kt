@@ -6,7 +6,6 @@ import kotlin.test.assertEquals
 import kotlin.test.assertTrue
 import netlens.train.Loss
 import netlens.train.OptimizerSpec
-import netlens.util.Caches
 import org.junit.jupiter.api.Tag
 import org.junit.jupiter.api.Test
 
@@ -49,28 +48,20 @@ class SweepTest {
     /** Each point is cached under its configuration's hash: a second run computes nothing, an extended one only the new points. */
     @Test
     @Tag("slow")
-    fun anExtendedSweepRunsOnlyItsNewPoints() {
-        val name = "sweep-cache-" + System.nanoTime()
-        val dir = Files.createTempDirectory("netlens-sweep")
-        val file = dir.resolve("sweep.exp.kts")
-        try {
-            Files.writeString(file, script(name, "32, 64"))
-            val first = Scripts.cli(file.toString(), "--out", dir.toString(), "--threads", "2")
-            assertEquals(Cli.OK, first.code, first.err)
-            assertTrue(first.err.contains("8 sweep points: 0 cached, 8 to run"), first.err)
-            val csv = Files.readAllLines(dir.resolve("$name/sweep.csv"))
-            assertEquals(9, csv.size, "a header and one row per point")
+    fun anExtendedSweepRunsOnlyItsNewPoints() = Scripts.tempSweep("sweep-cache") { sweep ->
+        sweep.write(script(sweep.name, "32, 64"))
+        val first = sweep.run()
+        assertEquals(Cli.OK, first.code, first.err)
+        assertTrue(first.err.contains("8 sweep points: 0 cached, 8 to run"), first.err)
+        val csv = Files.readAllLines(sweep.report("sweep.csv"))
+        assertEquals(9, csv.size, "a header and one row per point")
 
-            val again = Scripts.cli(file.toString(), "--out", dir.toString(), "--threads", "2")
-            assertTrue(again.err.contains("8 sweep points: 8 cached, 0 to run"), again.err)
-            assertEquals(csv, Files.readAllLines(dir.resolve("$name/sweep.csv")), "cached points give the same table")
+        val again = sweep.run()
+        assertTrue(again.err.contains("8 sweep points: 8 cached, 0 to run"), again.err)
+        assertEquals(csv, Files.readAllLines(sweep.report("sweep.csv")), "cached points give the same table")
 
-            Files.writeString(file, script(name, "32, 64, 128"))
-            val extended = Scripts.cli(file.toString(), "--out", dir.toString(), "--threads", "2")
-            assertTrue(extended.err.contains("12 sweep points: 8 cached, 4 to run"), extended.err)
-        } finally {
-            Caches.root().resolve("sweeps/$name").toFile().deleteRecursively()
-            dir.toFile().deleteRecursively()
-        }
+        sweep.write(script(sweep.name, "32, 64, 128"))
+        val extended = sweep.run()
+        assertTrue(extended.err.contains("12 sweep points: 8 cached, 4 to run"), extended.err)
     }
 }

@@ -15,6 +15,7 @@ import netlens.train.Trainer;
  * @param probeLabels class of each probed sample, in the order of every probe's coordinates
  * @param warnings    things the reader should know before trusting a figure
  * @param baselines   test error of each requested kernel or k-NN baseline
+ * @param collapse    NC1 of each requested kernel and of the trained network's features and NTK, on the training set
  * @param timings     seconds spent loading data, training (steps + evaluation) and probing (on a
  *                    background thread, overlapping training)
  */
@@ -22,7 +23,7 @@ public record Results(Experiment experiment, MlpSpec network, int parameters, St
                       List<String> classNames, int trainSize, int testSize, List<Split.SourceFile> dataFiles,
                       List<EpochMetrics> history, List<ProbeResult> probes, List<Prober.EpochCka> epochCka, int[] probeLabels,
                       Trainer.Outcome outcome, List<String> warnings, java.util.Map<netlens.kernel.Baseline, Double> baselines,
-                      Timings timings, String backend, int threads) {
+                      java.util.Map<String, netlens.kernel.KernelCollapse> collapse, Timings timings, String backend, int threads) {
 
     public record Timings(double loadSeconds, double trainSeconds, double probeSeconds) {}
 

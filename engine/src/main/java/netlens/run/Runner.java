@@ -4,6 +4,7 @@ import java.util.List;
 import netlens.data.DataStore;
 import netlens.data.Split;
 import netlens.kernel.Baselines;
+import netlens.kernel.KernelStudy;
 import netlens.linalg.Gemm;
 import netlens.nn.Mlp;
 import netlens.nn.MlpSpec;
@@ -102,9 +103,12 @@ public final class Runner {
             var baselines = completed && initial != null ? Baselines.errors(e.baselines(), initial, net, split, gemm)
                     : java.util.Map.<netlens.kernel.Baseline, Double>of();
             if (!baselines.isEmpty()) listener.status("baselines scored");
+            var collapse = completed && !e.kernels().isEmpty() ? KernelStudy.measure(e.kernels(), net, split.train(), gemm)
+                    : java.util.Map.<String, netlens.kernel.KernelCollapse>of();
+            if (!collapse.isEmpty()) listener.status("kernel NC1 measured");
             return new Results(e, spec, net.parameterCount(), e.data().describe(), split.train().classNames(),
                     split.train().size(), split.test().size(), split.files(), outcome.history(), probes.probes(), probes.epochCka(), probeLabels, outcome, warnings, baselines,
-                    new Results.Timings(loadSeconds, trainSeconds, queue == null ? 0 : queue.seconds()),
+                    collapse, new Results.Timings(loadSeconds, trainSeconds, queue == null ? 0 : queue.seconds()),
                     gemm.blas().name(), gemm.workers().threads());
         }
     }

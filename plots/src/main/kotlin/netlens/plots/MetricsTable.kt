@@ -48,7 +48,14 @@ object MetricsTable {
             }
             if (!m.minMargin().isNaN()) row(m.epoch(), "", "min_margin", m.minMargin())
             if (!m.time().isNaN()) row(m.epoch(), "", "flow_time", m.time())
-            if (m === results.history().last()) for ((b, error) in results.baselines()) row(m.epoch(), "", "error_${b.key()}", error)
+            if (m === results.history().last()) {
+                for ((b, error) in results.baselines()) row(m.epoch(), "", "error_${b.key()}", error)
+                for ((k, c) in results.collapse()) {
+                    row(m.epoch(), k, "kernel_nc1", c.nc1())
+                    row(m.epoch(), k, "kernel_nc1_quotient", c.quotient())
+                    row(m.epoch(), k, "kernel_cdnv", c.cdnv())
+                }
+            }
             val probe = probes[m.epoch()] ?: continue
             probe.ntk()?.let { k ->
                 row(m.epoch(), "", "ntk_alignment", k.alignment())

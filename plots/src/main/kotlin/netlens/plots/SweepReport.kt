@@ -32,7 +32,7 @@ class SweepReport(private val root: Path) {
     fun write(name: String, points: List<SweepPoint>, provenance: Provenance, predicted: Map<String, Double>): Path =
         AtomicFolder.write(root, name) { dir ->
             val series = series(points)
-            val figures = listOfNotNull(learningCurves(series), attractors(points)).map { it to Svg.render(it.figure, it.id) }
+            val figures = listOfNotNull(learningCurves(series), attractors(points), KernelCollapseSweep.figure(points)).map { it to Svg.render(it.figure, it.id) }
             Files.createDirectories(dir.resolve("figures"))
             for ((fig, svg) in figures) Files.writeString(dir.resolve("figures/${fig.id}.svg"), svg)
             Files.writeString(dir.resolve("sweep.csv"), csv(points))
@@ -114,12 +114,13 @@ class SweepReport(private val root: Path) {
     private fun csv(points: List<SweepPoint>): String = buildString {
         val axes = points.flatMap { it.axes().keys }.distinct()
         val baselines = points.flatMap { it.baselines().keys }.distinct()
+        val kernels = points.flatMap { it.nc1().keys }.distinct()
         append((axes + listOf("status", "test_error", "train_loss", "min_margin", "epochs", "flow_time", "seconds", "attractors") +
-            baselines.map { "error_$it" }).joinToString(",")).append('\n')
+            baselines.map { "error_$it" } + kernels.map { "nc1_$it" }).joinToString(",")).append('\n')
         for (pt in points) {
             val cells = axes.map { pt.axes()[it] ?: "" } + listOf(pt.status(), pt.testError().toString(), pt.trainLoss().toString(),
                 pt.minMargin().toString(), pt.epochs().toString(), pt.time().toString(), pt.seconds().toString(), pt.attractors().toString()) +
-                baselines.map { pt.baselines()[it]?.toString() ?: "" }
+                baselines.map { pt.baselines()[it]?.toString() ?: "" } + kernels.map { pt.nc1()[it]?.toString() ?: "" }
             append(cells.joinToString(",")).append('\n')
         }
     }
@@ -130,15 +131,23 @@ class SweepReport(private val root: Path) {
             .append(" · netlens</title>\n<style>\n").append(HtmlReport.style).append("\n</style>\n</head>\n<body>\n<main>\n")
         append("<h1>").append(escapeHtml(name)).append("</h1>\n<p class=\"sub\">").append(points.size).append(" sweep points, ")
             .append(points.count { it.completed() }).append(" completed</p>\n")
-        append("<section id=\"exponents\">\n<h2>Exponents</h2>\n<table>\n<tr><td>series</td><td>β (95 % CI)</td><td>predicted β</td><td>points</td></tr>\n")
-        for (s in series) {
-            val f = s.fit
-            append("<tr><td>").append(escapeHtml(s.name)).append("</td><td>")
-                .append(if (f.beta().isNaN()) "—" else String.format(Locale.ROOT, "%.3f (%.3f – %.3f)", f.beta(), f.betaLow(), f.betaHigh()))
-                .append("</td><td>").append(predicted[s.name]?.let { String.format(Locale.ROOT, "%.3f", it) } ?: "")
-                .append("</td><td>").append(f.points()).append("</td></tr>\n")
+        val verdict = KernelCollapseSweep.verdict(points)
+        if (verdict.isNotEmpty()) {
+            append("<section id=\"kernel-verdict\">\n<h2>Kernel collapse</h2>\n<ul>\n")
+            for (line in verdict) append("<li>").append(escapeHtml(line)).append("</li>\n")
+            append("</ul>\n</section>\n")
         }
-        append("</table>\n</section>\n")
+        if (series.isNotEmpty()) {
+            append("<section id=\"exponents\">\n<h2>Exponents</h2>\n<table>\n<tr><td>series</td><td>β (95 % CI)</td><td>predicted β</td><td>points</td></tr>\n")
+            for (s in series) {
+                val f = s.fit
+                append("<tr><td>").append(escapeHtml(s.name)).append("</td><td>")
+                    .append(if (f.beta().isNaN()) "—" else String.format(Locale.ROOT, "%.3f (%.3f – %.3f)", f.beta(), f.betaLow(), f.betaHigh()))
+                    .append("</td><td>").append(predicted[s.name]?.let { String.format(Locale.ROOT, "%.3f", it) } ?: "")
+                    .append("</td><td>").append(f.points()).append("</td></tr>\n")
+            }
+            append("</table>\n</section>\n")
+        }
         for ((fig, svg) in figures) {
             append("<section class=\"figure\" id=\"").append(fig.id).append("\">\n<h2>").append(escapeHtml(fig.title)).append("</h2>\n")
             append(svg).append("\n<p class=\"caption\">").append(escapeHtml(fig.caption)).append("</p>\n</section>\n")

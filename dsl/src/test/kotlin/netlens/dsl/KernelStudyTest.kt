@@ -1,0 +1,35 @@
+package netlens.dsl
+
+import java.nio.file.Files
+import kotlin.test.assertEquals
+import kotlin.test.assertTrue
+import org.junit.jupiter.api.Tag
+import org.junit.jupiter.api.Test
+
+class KernelStudyTest {
+    /** A kernel study sweep: NC1 of every kernel and of the network per point, and the report's comparisons. */
+    @Test
+    @Tag("slow")
+    fun aKernelSweepReportsEveryKernelsNc1AndComparesThem() = Scripts.tempSweep("kernel-study") { sweep ->
+        sweep.write("""
+            experiment("${sweep.name}") {
+                data = gaussianClasses(d = 4, separation = 2.0, trainPerClass = listOf(20, 40), testPerClass = 10)
+                model = mlp(hidden = listOf(32), activation = relu)
+                train { optimizer = adam(lr = 1e-2); batchSize = 20; maxEpochs = 30 }
+                kernelCollapse(nngpKernel(relu), ntkKernel(relu), nngpKernel(erf), ntkKernel(erf), adaptiveKernel(hidden = 20))
+                sweep { dimension(2, 4); separation(2.0) }
+            }
+        """.trimIndent())
+        val run = sweep.run()
+        assertEquals(Cli.OK, run.code, run.err)
+        val csv = Files.readAllLines(sweep.report("sweep.csv"))
+        val header = csv.first().split(",")
+        for (k in listOf("nngp_relu", "ntk_relu", "nngp_erf", "ntk_erf", "adaptive_erf_h20", "network_features", "network_ntk"))
+            assertTrue("nc1_$k" in header, "column nc1_$k in $header")
+        assertEquals(3, csv.size)
+        for (row in csv.drop(1)) assertTrue(row.split(",").takeLast(7).all { it.toDouble() > 0 }, row)
+        val html = Files.readString(sweep.report("index.html"))
+        assertTrue(html.contains("Is the NTK&#39;s NC1 below the NNGP&#39;s (relu)") || html.contains("Is the NTK's NC1 below the NNGP's (relu)"), "verdict")
+        assertTrue(html.contains("id=\"kernel-nc1\""))
+    }
+}
