@@ -9,6 +9,6 @@ experiment("pca-mnist") {
     sweep {
         p(sizes(128, 1024, 4))
         seed(1..2)
-        regime(feature = 0.01, lazy = 10)
+        regime(feature = 0.01, lazy = 1000)
     }
 }

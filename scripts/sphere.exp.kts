@@ -11,6 +11,6 @@ experiment("sphere") {
     sweep {
         p(sizes(64, 1024, 5))
         seed(1..2)
-        regime(feature = 0.01, lazy = 10)
+        regime(feature = 0.01, lazy = 1000)
     }
 }

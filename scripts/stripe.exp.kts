@@ -14,6 +14,6 @@ experiment("stripe") {
     sweep {
         p(sizes(64, 2048, 6))
         seed(1..2)
-        regime(feature = 0.01, lazy = 10)
+        regime(feature = 0.01, lazy = 1000)
     }
 }
