@@ -12,7 +12,7 @@ experiment("stripe") {
     probe(every = 1_000_000) { neurons() }
     baselines(svmInitNtk, svmFinalNtk)
     sweep {
-        p(sizes(64, 2048, 6))
+        p(sizes(64, 1024, 5))
         seed(1..2)
         regime(feature = 0.01, lazy = 1000)
     }

@@ -31,6 +31,7 @@ public final class Fingerprint {
                     .append(' ').append(p.spectrum()).append(' ').append(Arrays.toString(p.at())).append(' ').append(p.inputGrid())
                     .append(' ').append(p.ntk()).append(' ').append(p.neurons());
         s.append("\nbaselines=").append(e.baselines());
+        s.append("\nkernels=").append(e.kernels());
         return s.toString();
     }
 }
