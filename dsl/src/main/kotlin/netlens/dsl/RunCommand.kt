@@ -84,12 +84,12 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
 
     /**
      * Every sweep point not yet in the cache, then the learning-curve report. A point's cache key
-     * hashes its configuration, the script outside the sweep block (its until { } and such) and
-     * the netlens build.
+     * hashes its configuration, the script's code outside the sweep block (its until { } and such;
+     * not its comments) and the netlens build.
      */
     private fun runSweep(plans: List<ExperimentPlan>, provenance: Provenance): Outcome {
         val name = plans.first().experiment.name()
-        val outside = SweepText.withoutSweep(provenance.scriptText)
+        val outside = SweepText.forKey(provenance.scriptText)
         val sweepPlans = plans.map { p ->
             Sweep.Plan(p.variant!!, p.sweepAxes!!, ScriptHost.sha256(Fingerprint.of(p.experiment) + "\n" + outside + "\n" + ScriptHost.BUILD_ID), p.experiment)
         }

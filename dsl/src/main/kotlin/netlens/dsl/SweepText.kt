@@ -1,7 +1,12 @@
 package netlens.dsl
 
-/** Script text with its `sweep { … }` block removed: what a sweep point's cache key must not depend on. */
+/** The script text a sweep point's cache key hashes beside its configuration (its until { } and such). */
 internal object SweepText {
+    /** The text without its `sweep { … }` block, whole-line comments and blank lines, none of which changes a point. */
+    fun forKey(text: String): String =
+        withoutSweep(text).lines().filter { it.isNotBlank() && !it.trimStart().startsWith("//") }.joinToString("\n") { it.trimEnd() }
+
+    /** Script text with its `sweep { … }` block removed. */
     fun withoutSweep(text: String): String {
         val start = Regex("""\bsweep\s*\{""").find(text) ?: return text
         var depth = 0

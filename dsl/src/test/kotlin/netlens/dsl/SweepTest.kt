@@ -17,6 +17,14 @@ class SweepTest {
     }
 
     @Test
+    fun theCacheKeyIgnoresTheSweepBlockAndComments() {
+        val a = "experiment(\"x\") {\n    // about\n    data = sphere()\n    sweep { p(64, 128) }\n}\n"
+        val b = "// other words\nexperiment(\"x\") {\n    data = sphere()   \n\n    sweep {\n        p(64, 128, 256)\n    }\n}\n"
+        assertEquals(SweepText.forKey(a), SweepText.forKey(b))
+        assertTrue(SweepText.forKey(a) != SweepText.forKey(a.replace("sphere()", "stripe()")))
+    }
+
+    @Test
     fun flowToMarginsIsTheFeatureLazyProtocol() {
         val config = TrainBuilder().apply { flowToMargins(maxSteps = 3000) }.build()
         assertEquals(Loss.SoftHinge(20.0), config.loss())
@@ -63,5 +71,9 @@ class SweepTest {
         sweep.write(script(sweep.name, "32, 64, 128"))
         val extended = sweep.run()
         assertTrue(extended.err.contains("12 sweep points: 8 cached, 4 to run"), extended.err)
+
+        sweep.write("// a comment changes no point\n\n" + script(sweep.name, "32, 64, 128"))
+        val commented = sweep.run()
+        assertTrue(commented.err.contains("12 sweep points: 12 cached, 0 to run"), commented.err)
     }
 }
