@@ -10,7 +10,7 @@ class KernelStudyTest {
     /** A kernel study sweep: NC1 of every kernel and of the network per point, and the report's comparisons. */
     @Test
     @Tag("slow")
-    fun aKernelSweepReportsEveryKernelsNc1AndComparesThem() = Scripts.tempSweep("kernel-study") { sweep ->
+    fun aKernelSweepReportsEveryKernelsNc1AndComparesThem() = Scripts.tempScript("kernel-study") { sweep ->
         sweep.write("""
             experiment("${sweep.name}") {
                 data = gaussianClasses(d = 4, separation = 2.0, trainPerClass = listOf(20, 40), testPerClass = 10)
@@ -31,5 +31,26 @@ class KernelStudyTest {
         val html = Files.readString(sweep.report("index.html"))
         assertTrue(html.contains("Is the NTK&#39;s NC1 below the NNGP&#39;s (relu)") || html.contains("Is the NTK's NC1 below the NNGP's (relu)"), "verdict")
         assertTrue(html.contains("id=\"kernel-nc1\""))
+    }
+
+    /** A single run lists each kernel's NC1 in its report and metrics.csv. */
+    @Test
+    @Tag("slow")
+    fun aSingleRunReportsItsKernelsNc1() = Scripts.tempScript("kernel-run") { run ->
+        run.write("""
+            experiment("${run.name}") {
+                data = gaussianClasses(d = 3, separation = 3.0, trainPerClass = listOf(15, 30), testPerClass = 10)
+                model = mlp(hidden = listOf(16), activation = tanh)
+                train { optimizer = adam(lr = 1e-2); batchSize = 15; maxEpochs = 5 }
+                kernelCollapse(nngpKernel(tanh, depth = 2), ntkKernel(erf, sigmaB = 0.5))
+            }
+        """.trimIndent())
+        val result = run.run()
+        assertEquals(Cli.OK, result.code, result.err)
+        val metrics = Files.readAllLines(run.report("metrics.csv"))
+        for (k in listOf("nngp_tanh_depth2", "ntk_erf", "network_features", "network_ntk"))
+            assertTrue(metrics.any { it.startsWith("5,$k,kernel_nc1,") }, "metrics row for $k")
+        val html = Files.readString(run.report("index.html"))
+        assertTrue(html.contains("id=\"kernels\"") && html.contains("nngp_tanh_depth2"), "kernel table")
     }
 }

@@ -20,9 +20,9 @@ object Scripts {
 
     class Run(val code: Int, val out: String, val err: String)
 
-    /** A sweep script in a temporary folder, run there with [run]; its folder and sweep cache are removed afterwards. */
-    class TempSweep(val name: String, val dir: Path) {
-        val file: Path = dir.resolve("sweep.exp.kts")
+    /** A script in a temporary folder, run there with [run]; its folder and any sweep cache are removed afterwards. */
+    class TempScript(val name: String, val dir: Path) {
+        val file: Path = dir.resolve("$name.exp.kts")
 
         fun write(text: String) {
             Files.writeString(file, text)
@@ -33,13 +33,13 @@ object Scripts {
         fun report(fileName: String): Path = dir.resolve("$name/$fileName")
     }
 
-    fun tempSweep(prefix: String, body: (TempSweep) -> Unit) {
-        val sweep = TempSweep(prefix + "-" + System.nanoTime(), Files.createTempDirectory("netlens-$prefix"))
+    fun tempScript(prefix: String, body: (TempScript) -> Unit) {
+        val script = TempScript(prefix + "-" + System.nanoTime(), Files.createTempDirectory("netlens-$prefix"))
         try {
-            body(sweep)
+            body(script)
         } finally {
-            netlens.util.Caches.root().resolve("sweeps/${sweep.name}").toFile().deleteRecursively()
-            sweep.dir.toFile().deleteRecursively()
+            netlens.util.Caches.root().resolve("sweeps/${script.name}").toFile().deleteRecursively()
+            script.dir.toFile().deleteRecursively()
         }
     }
 

@@ -56,7 +56,7 @@ class SweepTest {
     /** Each point is cached under its configuration's hash: a second run computes nothing, an extended one only the new points. */
     @Test
     @Tag("slow")
-    fun anExtendedSweepRunsOnlyItsNewPoints() = Scripts.tempSweep("sweep-cache") { sweep ->
+    fun anExtendedSweepRunsOnlyItsNewPoints() = Scripts.tempScript("sweep-cache") { sweep ->
         sweep.write(script(sweep.name, "32, 64"))
         val first = sweep.run()
         assertEquals(Cli.OK, first.code, first.err)

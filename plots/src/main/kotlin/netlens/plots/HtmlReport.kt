@@ -41,6 +41,7 @@ internal object HtmlReport {
             append("<section class=\"verdict\" id=\"summary\">\n<h2>Summary</h2>\n")
             for (s in verdict) append("<p>").append(escapeHtml(s)).append("</p>\n")
             append("</section>\n")
+            kernels(r)
             figures(svgs)
             append("<section id=\"run\">\n<h2>Run</h2>\n<table>\n")
             fun row(k: String, v: String) = append("<tr><td>").append(escapeHtml(k)).append("</td><td>").append(escapeHtml(v)).append("</td></tr>\n")
@@ -94,6 +95,24 @@ internal object HtmlReport {
         append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         append("<title>").append(escapeHtml(title)).append(" · netlens</title>\n<style>\n").append(style).append("\n</style>\n</head>\n<body>\n<main>\n")
+    }
+
+    /** The studied kernels' NC1 beside the trained network's, and the baselines' test errors. */
+    private fun StringBuilder.kernels(r: netlens.run.Results) {
+        if (r.collapse().isNotEmpty()) {
+            append("<section id=\"kernels\">\n<h2>Kernel NC1</h2>\n<table>\n<tr><td>features of</td><td>NC1</td><td>Tr Σ_W / Tr Σ_B</td><td>CDNV</td></tr>\n")
+            for ((k, c) in r.collapse())
+                append("<tr><td>").append(escapeHtml(k)).append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%.4g</td><td>%.4g</td><td>%.4g", c.nc1(), c.quotient(), c.cdnv())).append("</td></tr>\n")
+            append("</table>\n<p class=\"caption\">On the training set: each kernel's implied features, the trained network's last hidden layer ")
+                .append("(network_features) and its empirical NTK (network_ntk).</p>\n</section>\n")
+        }
+        if (r.baselines().isNotEmpty()) {
+            append("<section id=\"baselines\">\n<h2>Baselines</h2>\n<table>\n<tr><td>baseline</td><td>test error</td></tr>\n")
+            for ((b, error) in r.baselines())
+                append("<tr><td>").append(escapeHtml(b.key())).append("</td><td>").append(String.format(Locale.ROOT, "%.4f", error)).append("</td></tr>\n")
+            append("</table>\n</section>\n")
+        }
     }
 
     private fun StringBuilder.figures(svgs: List<Pair<FigureOut, String>>) {
