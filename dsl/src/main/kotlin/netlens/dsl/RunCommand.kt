@@ -110,11 +110,15 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
         return Outcome(Cli.OK, dir)
     }
 
-    /** Published exponents the report compares with: the stripe model's (Petrini, Geiger, Paccolat & Wyart). */
+    /**
+     * Published exponents the report compares with: the stripe model's (Petrini, Geiger, Paccolat &
+     * Wyart), β_lazy for the lazy network and for kernel methods on its initial NTK.
+     */
     private fun predictedExponents(data: netlens.data.DataSpec): Map<String, Double> {
         if (data !is GaussianBinarySpec || data.model() != GaussianBinarySpec.Model.STRIPE) return emptyMap()
         val d = data.d().toDouble()
-        return mapOf("regime=lazy" to d / (3 * d - 2), "regime=feature" to (2 * d - 1) / (3 * d - 2))
+        val lazy = d / (3 * d - 2)
+        return mapOf("regime=lazy" to lazy, "svm_ntk_init" to lazy, "regime=feature" to (2 * d - 1) / (3 * d - 2))
     }
 
     /** Exit code and message for a written report: the worst outcome among its runs decides. */
