@@ -3,7 +3,7 @@ package netlens.plots
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.Locale
-import org.jetbrains.letsPlot.geom.geomErrorBar
+import org.jetbrains.letsPlot.geom.geomLineRange
 import org.jetbrains.letsPlot.geom.geomLine
 import org.jetbrains.letsPlot.geom.geomPoint
 import org.jetbrains.letsPlot.ggsize
@@ -86,13 +86,15 @@ class SweepReport(private val root: Path) {
         }
         if (means.isEmpty()) return null
         val names = series.map { it.name }
+        val sizes = series.flatMap { it.p.toList() }.distinct().sorted()
         val plot = letsPlot(means.map) +
             geomLine(size = 1.0) { x = "p"; y = "error"; color = "series" } +
             geomPoint(size = 2.2) { x = "p"; y = "error"; color = "series" } +
-            geomErrorBar(width = 0.04) { x = "p"; ymin = "low"; ymax = "high"; color = "series" } +
+            geomLineRange(size = 0.8) { x = "p"; ymin = "low"; ymax = "high"; color = "series" } +
             geomLine(data = fits.map, size = 0.8, linetype = "dashed") { x = "p"; y = "error"; color = "series" } +
             scaleColorManual(values = Palette.colours(names.size), limits = names, name = "") +
-            scaleXLog10() + scaleYLog10() + labs(x = "training-set size p", y = "test error") + themeBW() + ggsize(900, 520)
+            scaleXLog10(breaks = sizes, limits = sizes.first() to sizes.last(), format = "d") + scaleYLog10() +
+            labs(x = "training-set size p", y = "test error") + themeBW() + ggsize(900, 520)
         return FigureOut("learning-curves", "Learning curves",
             "Test error against p on log–log axes: mean over seeds with its standard error, and the fitted power law ε ∝ p^−β (dashed).", plot)
     }
@@ -106,7 +108,8 @@ class SweepReport(private val root: Path) {
         }
         if (rows.isEmpty()) return null
         val plot = letsPlot(rows.map) + geomPoint(size = 2.0, alpha = 0.7) { x = "p"; y = "attractors"; color = "setting" } +
-            scaleXLog10() + scaleYLog10() + labs(x = "training-set size p", y = "attractors A") + themeBW() + ggsize(760, 420)
+            scaleXLog10(breaks = rows.map["p"]!!.distinct().map { it as Double }.sorted(), format = "d") + scaleYLog10() +
+            labs(x = "training-set size p", y = "attractors A") + themeBW() + ggsize(760, 420)
         return FigureOut("attractors", "Attractors",
             "Number of groups of (kept) hidden neurons active on exactly the same training points, at the end of training, for every point.", plot)
     }
