@@ -61,24 +61,27 @@ public record AdaptiveKernel(int hidden, double sigmaW, double sigmaA, double no
 
     /** The right-hand side: [(d/σ_w²) I + (1/h) ∂Tr[A Q]/∂Σ]⁻¹. */
     double[] update(float[] x, int n, int d, double[] y, int outputs, double[] sigma, double h, Blas blas) {
-        double[] q = kernel(x, n, d, sigma);
-        double[] shifted = q.clone();
+        double[] k = projected(x, n, d, sigma);
+        double[] shifted = fromProjected(k, n);
         for (int i = 0; i < n; i++) shifted[i * n + i] += noise * noise;
-        double[] identity = new double[n * n];
-        for (int i = 0; i < n; i++) identity[i * n + i] = 1;
-        double[] inverse = blas.solvePositive(shifted, n, identity, n);
-        double[] t = blas.solvePositive(shifted, n, y, outputs);
-        if (inverse == null || t == null) throw new IllegalStateException("the adaptive kernel became singular");
-        double[] a = inverse;
+        // One factorisation for (Q + σ²I)⁻¹ and t = (Q + σ²I)⁻¹ y: solve against [I | y].
+        int m = n + outputs;
+        double[] rhs = new double[n * m];
+        for (int i = 0; i < n; i++) {
+            rhs[i * m + i] = 1;
+            System.arraycopy(y, i * outputs, rhs, i * m + n, outputs);
+        }
+        double[] solved = blas.solvePositive(shifted, n, rhs, m);
+        if (solved == null) throw new IllegalStateException("the adaptive kernel became singular");
+        double[] a = new double[n * n];
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++) {
                 double tt = 0;
-                for (int c = 0; c < outputs; c++) tt += t[i * outputs + c] * t[j * outputs + c];
-                a[i * n + j] = outputs * a[i * n + j] - tt;
+                for (int c = 0; c < outputs; c++) tt += solved[i * m + n + c] * solved[j * m + n + c];
+                a[i * n + j] = outputs * solved[i * m + j] - tt;
             }
-        double[] g = gradient(x, n, d, sigma, a);
-        double[] inv = new double[d * d];
-        for (int i = 0; i < d * d; i++) inv[i] = g[i] / h;
+        double[] inv = gradientAt(x, n, d, k, a);
+        for (int i = 0; i < d * d; i++) inv[i] /= h;
         for (int j = 0; j < d; j++) inv[j * d + j] += d / (sigmaW * sigmaW);
         double[] id = new double[d * d];
         for (int j = 0; j < d; j++) id[j * d + j] = 1;
@@ -89,12 +92,15 @@ public record AdaptiveKernel(int hidden, double sigmaW, double sigmaA, double no
 
     /** Q(Σ) on the samples. */
     double[] kernel(float[] x, int n, int d, double[] sigma) {
-        double[] k = projected(x, n, d, sigma);
+        return fromProjected(projected(x, n, d, sigma), n);
+    }
+
+    /** Q from k = XΣXᵀ: σ_a² times the erf NNGP covariance. */
+    private double[] fromProjected(double[] k, int n) {
         double[] q = new double[n * n];
         for (int i = 0; i < n; i++)
             for (int j = 0; j <= i; j++)
-                q[i * n + j] = q[j * n + i] = sigmaA * sigmaA * 2 / Math.PI
-                        * Math.asin(2 * k[i * n + j] / Math.sqrt((1 + 2 * k[i * n + i]) * (1 + 2 * k[j * n + j])));
+                q[i * n + j] = q[j * n + i] = sigmaA * sigmaA * InfiniteWidth.erfCovariance(k[i * n + i], k[i * n + j], k[j * n + j]);
         return q;
     }
 
@@ -123,7 +129,10 @@ public record AdaptiveKernel(int hidden, double sigmaW, double sigmaA, double no
      * so the gradient is Xᵀ(B + diag c)X with Bᵢⱼ = 2Aᵢⱼgᵢⱼ/√(pᵢpⱼ) and cᵢ = −(2/pᵢ) Σⱼ Aᵢⱼgᵢⱼsᵢⱼ.
      */
     double[] gradient(float[] x, int n, int d, double[] sigma, double[] a) {
-        double[] k = projected(x, n, d, sigma);
+        return gradientAt(x, n, d, projected(x, n, d, sigma), a);
+    }
+
+    private double[] gradientAt(float[] x, int n, int d, double[] k, double[] a) {
         double[] b = new double[n * n];
         double[] c = new double[n];
         for (int i = 0; i < n; i++)

@@ -79,8 +79,13 @@ public record InfiniteWidth(LimitActivation activation, int depth, double sigmaW
     // Williams (1997) for erf; its derivative kernel from E[erf'(u) erf'(v)] = (4/π) det(I + 2Σ)^(−1/2).
     static void erf(double a, double c, double b, double[] out) {
         double pa = 1 + 2 * a, pb = 1 + 2 * b;
-        out[0] = 2 / Math.PI * Math.asin(2 * c / Math.sqrt(pa * pb));
+        out[0] = erfCovariance(a, c, b);
         out[1] = 4 / Math.PI / Math.sqrt(pa * pb - 4 * c * c);
+    }
+
+    /** E[erf(u) erf(v)] = (2/π) arcsin(2c/√((1 + 2a)(1 + 2b))). */
+    static double erfCovariance(double a, double c, double b) {
+        return 2 / Math.PI * Math.asin(2 * c / Math.sqrt((1 + 2 * a) * (1 + 2 * b)));
     }
 
     /** Tensor Gauss–Hermite over u = √a z₁, v = (c/√a) z₁ + √(b − c²/a) z₂. */
