@@ -38,11 +38,6 @@ public final class Optimizer {
         return spec instanceof OptimizerSpec.GradientFlow ? time : Double.NaN;
     }
 
-    /** The step gradient flow will try next (NaN for other optimisers). */
-    public double dt() {
-        return dt;
-    }
-
     /**
      * params ← params − update(grad), where outputs are the network's outputs at params and
      * lossGradient ∂L/∂outputs there (gradient flow judges its steps by them).
