@@ -42,7 +42,7 @@ val quadraticHinge: Loss = Loss.QuadraticHinge()
  */
 fun softHinge(beta: Double = 20.0): Loss = Loss.SoftHinge(beta)
 
-/** Weights and layer scales (docs/science.md §2). */
+/** Weights and layer scales (docs/observables.md, "Networks"). */
 val standardScaling: Parameterisation = Parameterisation.STANDARD
 val ntkScaling: Parameterisation = Parameterisation.NTK
 val meanFieldScaling: Parameterisation = Parameterisation.MEAN_FIELD
@@ -209,8 +209,11 @@ class Nc1Variant internal constructor(internal val spec: ReportSpec.Nc1)
 /** Tr(Σ_W Σ_B⁺)/K (Papyan et al. 2020), the default. */
 val trace = Nc1Variant(ReportSpec.Nc1.TRACE)
 
-/** Tr Σ_W / Tr Σ_B (Tirer et al.). */
-val quotient = Nc1Variant(ReportSpec.Nc1.QUOTIENT)
+/** The trace ratio Tr Σ_W / Tr Σ_B (Tirer et al.; Kothapalli & Tirer's kernel NC1). */
+val traceRatio = Nc1Variant(ReportSpec.Nc1.TRACE_RATIO)
+
+/** Another name for [traceRatio]. */
+val quotient = traceRatio
 
 /** Class-distance normalised variance (Galanti et al.). */
 val cdnv = Nc1Variant(ReportSpec.Nc1.CDNV)

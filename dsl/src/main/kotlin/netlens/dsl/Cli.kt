@@ -8,10 +8,10 @@ import java.time.Instant
 import java.util.Locale
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.TimeUnit
-import netlens.bench.LinalgBenchmark
-import netlens.bench.TrainBenchmark
 import netlens.data.DataException
-import netlens.plots.CompareReport
+import netlens.plots.ComparePage
+import netlens.plots.Provenance
+import netlens.run.Version
 import netlens.util.Caches
 
 /**
@@ -46,13 +46,16 @@ class Cli(private val out: PrintStream, private val err: PrintStream) {
             when (options.command) {
                 Options.Command.HELP -> OK.also { out.println(Options.USAGE) }
                 Options.Command.LIST -> OK.also { Examples.list(out) }
-                Options.Command.BENCH -> bench(options)
+                Options.Command.BENCH -> FAILED.also { err.println("netlens: the benchmarks are not part of the library; run them with ./run --bench") }
                 Options.Command.COMPILE -> ScriptHost(scriptCache()).load(options.script).let { OK }
                 Options.Command.RUN -> RunCommand(this, options).run(options.script).code
                 Options.Command.COMPARE -> compare(options)
             }
         } catch (e: ScriptFailure) {
             err.println(e.message)
+            FAILED
+        } catch (e: UserCodeException) {
+            err.println(userCode(e, options))
             FAILED
         } catch (e: DataException) {
             fail("data error: ${e.message}", e, options)
@@ -90,23 +93,18 @@ class Cli(private val out: PrintStream, private val err: PrintStream) {
         })
     }
 
+    /** A failure in a script's own code, at the script's line when the stack shows it. */
+    private fun userCode(e: UserCodeException, options: Options): String {
+        val script = options.targets.firstOrNull { it.toString().endsWith(".exp.kts") && Files.isRegularFile(it) }
+            ?: return "netlens: ${e.message}"
+        val line = locateInScript(e.cause ?: e, script) ?: return "$script: error: ${e.message}"
+        return located(script, Files.readString(script), line, null, e.message ?: "")
+    }
+
     private fun fail(message: String, e: Throwable, options: Options): Int {
         err.println("netlens: $message")
         if (options.debug) e.printStackTrace(err)
         return FAILED
-    }
-
-    private fun bench(options: Options): Int {
-        RunCommand.checkDataFolder(options.data)
-        out.println("netlens benchmark: MLP 784-512-256-128-64-10, ReLU, batch 128, SGD momentum 0.9, float32, full MNIST")
-        val r = TrainBenchmark.run(options.data, options.threads, 3) { out.println("  $it") }
-        out.println(String.format(Locale.ROOT, "%s, %d threads: %.2f s/epoch (best of %d)", r.backend(), r.threads(), r.best(), r.secondsPerEpoch().size))
-        out.println(String.format(Locale.ROOT, "probe of every layer on 10,000 samples (PCA + all collapse measures, one thread): %.2f s = %.2f epochs",
-            r.probeSeconds(), r.probeSeconds() / r.best()))
-        out.println(String.format(Locale.ROOT, "empirical NTK (trace over the 10 outputs) on 2,000 training images: %.2f s", r.ntkSeconds()))
-        out.println("linear algebra kernels, one thread:")
-        LinalgBenchmark.run { out.println("  $it") }
-        return OK
     }
 
     /** Compares two report folders; scripts given instead are run first. */
@@ -121,7 +119,9 @@ class Cli(private val out: PrintStream, private val err: PrintStream) {
                 target
             }
         }
-        val dir = CompareReport(options.out).write(CompareReport.Run(folders[0]), CompareReport.Run(folders[1]))
+        val provenance = Provenance("", "", "", null, false, listOf("./run", "compare") + Options.argsForRecord(options), Version.get(),
+            java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+        val dir = ComparePage(options.out).write(ComparePage.Report(folders[0]), ComparePage.Report(folders[1]), provenance)
         out.println("comparison: ${dir.resolve("index.html")}")
         return OK
     }

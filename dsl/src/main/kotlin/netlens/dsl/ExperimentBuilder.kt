@@ -1,21 +1,31 @@
 package netlens.dsl
 
 import netlens.data.DataSpec
+import netlens.observables.KernelBaselines
+import netlens.observables.KernelNc1
+import netlens.observe.Observable
+import netlens.observe.ProbeSchedule
+import netlens.observe.Site
+import netlens.plots.Figure
+import netlens.plots.Figures
+import netlens.plots.Need
 import netlens.plots.ReportSpec
-import netlens.probe.ProbeConfig
+import netlens.plots.Where
 import netlens.run.Experiment
 import netlens.run.ExperimentName
 import netlens.run.ModelSpec
 
 /**
- * One declared experiment (or one variant of it, labelled) and the report to draw from it. Points of
- * a sweep carry their value on every sweep axis.
+ * One declared experiment (or one variant or sweep point of it, labelled, with its value on every
+ * axis) and the report to draw from it.
  */
 data class ExperimentPlan(
     val experiment: Experiment,
     val report: ReportSpec,
     val variant: String? = null,
-    val sweepAxes: Map<String, String>? = null,
+    val axes: Map<String, String> = emptyMap(),
+    /** A point of a sweep (learning curves), not a variant (side by side). */
+    val sweep: Boolean = false,
 )
 
 @NetlensDsl
@@ -37,8 +47,7 @@ class ExperimentBuilder internal constructor(private val name: String, private v
     private var probeBuilder: ProbeBuilder? = null
     private var reportBuilder: ReportBuilder? = null
     private var schedule: Schedule? = null
-    private var baselineList = listOf<netlens.kernel.Baseline>()
-    private var kernelList = listOf<netlens.kernel.CollapseKernel>()
+    private var afterTraining = linkedMapOf<String, Observable>()
 
     /**
      * Learning-curve baselines scored after training on the same split (binary tasks): e.g.
@@ -46,7 +55,7 @@ class ExperimentBuilder internal constructor(private val name: String, private v
      */
     fun baselines(vararg which: BaselineChoice) {
         requireValue(which.isNotEmpty()) { "baselines(…): name at least one, e.g. baselines(svmInitNtk, knn)" }
-        baselineList = which.map { it.baseline }.distinct()
+        observeAfterTraining(KernelBaselines(which.map { it.baseline }.distinct()))
     }
 
     /**
@@ -56,7 +65,12 @@ class ExperimentBuilder internal constructor(private val name: String, private v
      */
     fun kernelCollapse(vararg kernels: KernelChoice) {
         requireValue(kernels.isNotEmpty()) { "kernelCollapse(…): name at least one kernel, e.g. kernelCollapse(nngpKernel(relu))" }
-        kernelList = kernels.map { it.kernel }.distinctBy { it.key() }
+        observeAfterTraining(KernelNc1(kernels.map { it.kernel }.distinctBy { it.key() }))
+    }
+
+    /** Adds an observable measured once after training, on the whole data. */
+    fun observeAfterTraining(observable: Observable) {
+        afterTraining[observable.key()] = observable
     }
 
     /** The dataset, e.g. `mnist(classes = listOf(0, 1, 2), trainPerClass = 2000)`. */
@@ -128,53 +142,55 @@ class ExperimentBuilder internal constructor(private val name: String, private v
         val d = dataSpec ?: throw ScriptValueException("experiment \"$name\": data is not set, e.g. data = mnist(classes = listOf(0, 1, 2))")
         val m = modelSpec ?: throw ScriptValueException("experiment \"$name\": model is not set, e.g. model = mlp(hidden = listOf(128, 64))")
         val train = trainBuilder.build()
-        val probe = probeBuilder?.build(m.hidden().size, schedule?.epochs(train.maxEpochs()))
-        requireValue(probeBuilder?.wantsInputPlane != true || d is netlens.data.SpiralSpec) {
-            "decisionRegions() needs 2-D inputs (e.g. data = spirals(…)); ${d.describe()} is not"
+        val probes: Pair<ProbeSchedule, List<Observable>>? = probeBuilder?.build(m.hidden().size, schedule?.epochs(train.maxEpochs()))
+        val observables = (probes?.second ?: emptyList()) + afterTraining.values
+        requireValue(afterTraining.values.none { it is KernelBaselines } || train.loss().binary()) {
+            "baselines(…) score binary tasks: use a margin loss such as hinge"
         }
-        val sections = reportBuilder?.build() ?: ReportSpec.DEFAULT.sections.filter { missingProbe(it, probe) == null }
-        for (s in sections) missingProbe(s, probe)?.let { throw ScriptValueException("report: $it") }
+        val widths = intArrayOf(d.inputs()) + m.hidden() + train.loss().outputs(d.classCount())
+        val probed = (0 until widths.size).filter { probes?.first?.probes(it) == true }
+        requireValue(observables.none { it is netlens.observables.InputPlane } || d.inputs() == 2) {
+            "decisionRegions() needs 2-D inputs (e.g. data = spirals(…) or stripe(d = 2)); ${d.describe()} has ${d.inputs()}"
+        }
+        val produced = Produced(widths, probed, observables)
+        val figures = reportBuilder?.build() ?: Figures.builtIn.filter { produced.missing(it) == null }
+        for (f in figures) produced.missing(f)?.let { throw ScriptValueException("report: $it") }
         val nc1 = probeBuilder?.nc1 ?: ReportSpec.Nc1.TRACE
-        requireValue(baselineList.isEmpty() || train.loss().binary()) { "baselines(…) score binary tasks: use a margin loss such as hinge" }
-        return ExperimentPlan(Experiment(name, seed, d, m, train, probe, baselineList, kernelList), ReportSpec(sections, nc1))
+        return ExperimentPlan(Experiment(name, seed, d, m, train, probes?.first, observables), ReportSpec(figures, nc1))
     }
 
-    /** What a figure needs that the probes do not take, or null when it can be drawn. */
-    private fun missingProbe(s: ReportSpec.Section, p: ProbeConfig?): String? = when (s) {
-        ReportSpec.TrainingCurves -> null
-        is ReportSpec.LayerGrid -> if (p?.embeddings() == true) null else "layerGrid() needs embeddings, e.g. probe(every = 5) { embeddings() }"
-        is ReportSpec.Penultimate -> when {
-            p?.embeddings() != true -> "penultimate() needs embeddings, e.g. probe(every = 5) { embeddings() }"
-            !p.probes(modelSpec!!.hidden().size) -> "penultimate() needs the penultimate layer among probe(layers = …)"
-            else -> null
+    /** Which observable measures what where, for this network and these probed layers. */
+    private class Produced(private val widths: IntArray, private val probed: List<Int>, private val observables: List<Observable>) {
+        private val hidden = widths.size - 2
+        private val names: Map<Int, Map<String, String>> = (probed + Site.NETWORK).associateWith { l ->
+            val byName = linkedMapOf<String, String>()
+            for (o in observables) for (n in o.produces(Site(widths, l))) {
+                val other = byName.putIfAbsent(n, o.key())
+                requireValue(other == null) { "two probes measure \"$n\": ${other} and ${o.key()}; give one another name" }
+            }
+            byName
         }
-        ReportSpec.CollapseCurves -> if (p?.collapse() == true) null else "collapseCurves() needs probe(every = 5) { neuralCollapse() }"
-        is ReportSpec.DepthProfiles -> if (p != null && (p.collapse() || p.intrinsicDimension() > 0 || p.linearProbe())) null
-            else "depthProfiles() needs neuralCollapse(), intrinsicDimension() or linearProbe() in probe { }"
-        ReportSpec.CkaHeatmaps -> if ((p?.cka() ?: 0) > 0) null else "ckaHeatmaps() needs probe { cka() }"
-        ReportSpec.Spectra -> if (p?.spectrum() == true) null else "spectra() needs probe { spectrum() }"
-        ReportSpec.WeightMovement -> if (p?.weightMovement() == true) null else "weightMovement() needs probe { weightMovement() }"
-        ReportSpec.DecisionRegions, ReportSpec.VectorField ->
-            if ((p?.inputGrid() ?: 0) > 0) null else "${figureName(s)} needs probe { decisionRegions() } on 2-D data"
-        ReportSpec.NtkSpectra -> if ((p?.ntk() ?: 0) > 0) null else "ntkSpectra() needs probe { ntk() }"
-        ReportSpec.NeuronPositions -> when {
-            p?.neurons() != true -> "neuronPositions() needs probe { neurons() }"
-            modelSpec!!.hidden().size != 1 -> "neuronPositions() needs a network with one hidden layer, e.g. oneHidden(h = 1000)"
-            else -> null
-        }
-        ReportSpec.Bottleneck, is ReportSpec.BottleneckEvolution, ReportSpec.Angles -> when {
-            p?.embeddings() != true -> "${figureName(s)} needs probe { embeddings() }"
-            modelSpec!!.hidden().none { it == 2 } -> "${figureName(s)} needs a hidden layer of 2 units, e.g. mlp(hidden = listOf(120, 80, 40, 2))"
-            else -> null
-        }
-    }
 
-    private fun figureName(s: ReportSpec.Section) = when (s) {
-        ReportSpec.DecisionRegions -> "decisionRegions()"
-        ReportSpec.VectorField -> "vectorField()"
-        ReportSpec.Bottleneck -> "bottleneck()"
-        is ReportSpec.BottleneckEvolution -> "bottleneckEvolution()"
-        ReportSpec.Angles -> "angles()"
-        else -> s.toString()
+        private fun sites(where: Where): List<Int> = when (where) {
+            Where.ANY_LAYER -> probed
+            Where.HIDDEN_LAYER -> probed.filter { it in 1..hidden }
+            Where.PENULTIMATE -> probed.filter { it == hidden }
+            Where.NETWORK -> listOf(Site.NETWORK)
+        }
+
+        private fun met(need: Need): Boolean = need.names.any { n ->
+            if (n == Need.SCRIPTED) observables.any { it is netlens.observables.Custom } && sites(need.where).isNotEmpty()
+            else sites(need.where).any { names[it]?.containsKey(n) == true }
+        }
+
+        /** What the figure needs that no probe gives, or null when it can be drawn. */
+        fun missing(f: Figure): String? = f.needs.firstOrNull { !met(it) }?.let { need ->
+            val what = need.names.filter { it != Need.SCRIPTED }.joinToString(" or ") { "\"$it\"" }.ifEmpty { "a custom(…) probe" }
+            "${f.call} draws $what" + when (need.where) {
+                Where.PENULTIMATE -> " at the penultimate layer"
+                Where.HIDDEN_LAYER -> " at a hidden layer"
+                else -> ""
+            } + ", which no probe of this script measures: add ${need.hint}"
+        }
     }
 }

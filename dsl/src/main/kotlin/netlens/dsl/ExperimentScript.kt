@@ -35,13 +35,16 @@ abstract class ExperimentScript {
         for (v in variants.expand()) {
             val b = ExperimentBuilder(name, forVariant = true).apply(block)
             for (change in v.changes) b.change()
-            declared += b.build().copy(variant = v.label, sweepAxes = if (base.sweep != null) v.axes else null)
+            declared += b.build().copy(variant = v.label, axes = v.axes, sweep = base.sweep != null)
         }
     }
 }
 
 object ExperimentScriptConfiguration : ScriptCompilationConfiguration({
-    defaultImports("netlens.dsl.*")
+    // The DSL, and for a script's own probes and figures Multik's arrays and Lets-Plot's grammar.
+    defaultImports("netlens.dsl.*", "org.jetbrains.kotlinx.multik.api.*", "org.jetbrains.kotlinx.multik.ndarray.data.*",
+        "org.jetbrains.kotlinx.multik.ndarray.operations.*", "org.jetbrains.letsPlot.*", "org.jetbrains.letsPlot.geom.*",
+        "org.jetbrains.letsPlot.scale.*", "org.jetbrains.letsPlot.label.*", "org.jetbrains.letsPlot.facet.*", "org.jetbrains.letsPlot.themes.*")
     jvm { dependenciesFromClassContext(ExperimentScript::class, wholeClasspath = true) }
     ide { acceptedLocations(ScriptAcceptedLocation.Everywhere) }
 }) {

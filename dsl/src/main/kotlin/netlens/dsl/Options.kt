@@ -11,6 +11,8 @@ data class Options(
     val data: Path? = null,
     val threads: Int = Runtime.getRuntime().availableProcessors(),
     val debug: Boolean = false,
+    /** Run every point again even when an identical earlier run is in the cache. */
+    val fresh: Boolean = false,
 ) {
     enum class Command { RUN, COMPARE, LIST, BENCH, HELP, COMPILE }
 
@@ -19,8 +21,8 @@ data class Options(
     class UsageError(message: String) : Exception(message)
 
     companion object {
-        const val USAGE = """usage: ./run FILE.exp.kts [--out DIR] [--data DIR] [--threads N]
-       ./run compare A B [--out DIR] [--data DIR] [--threads N]
+        const val USAGE = """usage: ./run FILE.exp.kts [--out DIR] [--data DIR] [--threads N] [--fresh]
+       ./run compare A B [--out DIR] [--data DIR] [--threads N] [--fresh]
        ./run --list
        ./run --bench [--data DIR] [--threads N]
        ./run --help
@@ -34,19 +36,22 @@ Trains, probes and reports the experiment a script declares.
   --data DIR     offline dataset folder holding mnist/ and fashion-mnist/ IDX files
                  (default: NETLENS_DATA, else download once into ~/.cache/netlens)
   --threads N    worker threads (default: all cores); results do not depend on it
+  --fresh        train again even when an identical earlier run is in the cache (by default its
+                 results are read back and only the report is drawn anew)
   --list         the example scripts, with what each shows
-  --bench        time one epoch of the reference MLP on MNIST (784-512-256-128-64-10)
-                 and the linear-algebra kernels
+  --bench        time one epoch of the reference MLP on MNIST (784-512-256-128-64-10), a probe,
+                 the empirical NTK and the linear-algebra kernels (run by the launcher)
   --debug        print stage timings, and stack traces with errors
   --help         this text
 
 Besides DIR, netlens writes only to its caches: ~/.cache/netlens (downloads, decompressed IDX
-files, compiled scripts; XDG_CACHE_HOME is honoured) and the class-data archives in dsl/target."""
+files, compiled scripts, finished runs; XDG_CACHE_HOME is honoured) and the class-data archives
+in dsl/target."""
 
         /** The options as a command line, for run.json. */
         fun argsForRecord(o: Options): List<String> = o.targets.map { it.toString() } +
             listOf("--out", o.out.toString()) + (o.data?.let { listOf("--data", it.toString()) } ?: emptyList()) +
-            listOf("--threads", o.threads.toString())
+            listOf("--threads", o.threads.toString()) + (if (o.fresh) listOf("--fresh") else emptyList())
 
         fun parse(args: Array<String>): Options {
             var o = Options()
@@ -63,6 +68,7 @@ files, compiled scripts; XDG_CACHE_HOME is honoured) and the class-data archives
                     "--list" -> o = o.copy(command = Command.LIST)
                     "--compile-only" -> o = o.copy(command = Command.COMPILE)
                     "--debug" -> o = o.copy(debug = true)
+                    "--fresh" -> o = o.copy(fresh = true)
                     "--out" -> o = o.copy(out = Path.of(value(a)))
                     "--data" -> o = o.copy(data = Path.of(value(a)))
                     "--threads" -> {

@@ -1,69 +1,72 @@
 package netlens.dsl
 
+import netlens.observables.CkaSimilarity
+import netlens.observables.Collapse
+import netlens.observables.Custom
+import netlens.observables.Embeddings
+import netlens.observables.InputPlane
+import netlens.observables.IntrinsicDimension
+import netlens.observables.LinearProbeAccuracy
+import netlens.observables.Neurons
+import netlens.observables.PrincipalComponents
+import netlens.observables.Spectrum
+import netlens.observables.TangentKernel
+import netlens.observables.TraceRatioNc1
+import netlens.observables.WeightMovement
+import netlens.observe.Measurement
+import netlens.observe.Observable
+import netlens.observe.ProbeSchedule
 import netlens.plots.ReportSpec
-import netlens.probe.ProbeConfig
 import netlens.probe.Projection as EngineProjection
 
+/**
+ * The probes of `probe { … }`: each call adds one observable (calling one twice keeps the later
+ * settings in the first one's place). Every probed layer's width, PCA shares and effective ranks
+ * are always measured.
+ */
 @NetlensDsl
 class ProbeBuilder internal constructor(private val every: Int, private val samples: Int, private val layers: List<String>?) {
-    private var projection: EngineProjection? = null
-    private var collapse = false
-    private var intrinsicDimension = 0
-    private var linearProbe = false
-    private var cka = 0
-    private var weightMovement = false
-    private var spectrum = false
-    private var inputGrid = 0
-    private var ntk = 0
-    private var neurons = false
+    private val observables = linkedMapOf<String, Observable>()
     internal var nc1 = ReportSpec.Nc1.TRACE
         private set
 
-    /** Every layer's features reduced to 2-D, for the layer grid and penultimate figures and embeddings.npy. */
-    fun embeddings(projection: Projection = pca(2)) {
-        this.projection = when (projection) {
-            is Pca -> EngineProjection.Pca()
-            is RandomProjection -> EngineProjection.Random()
-            is Umap -> EngineProjection.Umap(projection.samples, projection.neighbours, projection.minDist)
-        }
+    /** Adds (or replaces) an observable: the one place a probe call lands. */
+    fun observe(observable: Observable) {
+        observables[observable.key()] = observable
     }
 
+    /** Every layer's features reduced to 2-D, for the layer grid and penultimate figures and embeddings.npy. */
+    fun embeddings(projection: Projection = pca(2)) = observe(Embeddings(when (projection) {
+        is Pca -> EngineProjection.Pca()
+        is RandomProjection -> EngineProjection.Random()
+        is Umap -> EngineProjection.Umap(projection.samples, projection.neighbours, projection.minDist)
+    }))
+
     /**
-     * NC1–NC4 (Papyan, Han & Donoho 2020), CDNV, nearest-class-centre accuracy on train and test
-     * samples, and He & Su's separation D_l with its fit across depth. [nc1] picks which NC1 the
-     * figures and the verdict lead with; metrics.csv has all three.
+     * NC1–NC4 (Papyan, Han & Donoho 2020), the trace ratio Tr Σ_W / Tr Σ_B, CDNV, nearest-class-centre
+     * accuracy on train and test samples, and He & Su's separation D_l with its fit across depth.
+     * [nc1] picks which NC1 the figures and the verdict lead with; metrics.csv has all of them.
      */
     fun neuralCollapse(nc1: Nc1Variant = trace) {
-        collapse = true
+        observe(Collapse())
+        observe(TraceRatioNc1())
         this.nc1 = nc1.spec
     }
 
     /** TwoNN intrinsic dimension (Facco et al. 2017) on a stratified subset of [samples] probe samples. */
-    fun intrinsicDimension(samples: Int = 2000) {
-        requireValue(samples >= 3) { "intrinsicDimension(samples = $samples): must be >= 3" }
-        intrinsicDimension = samples
-    }
+    fun intrinsicDimension(samples: Int = 2000) = checked { observe(IntrinsicDimension(samples)) }
 
     /** Accuracy of a ridge-regularised linear classifier on each layer's frozen features, train and test. */
-    fun linearProbe() {
-        linearProbe = true
-    }
+    fun linearProbe() = observe(LinearProbeAccuracy())
 
     /** Linear CKA (Kornblith et al. 2019) between layers and between epochs, on [samples] probe samples. */
-    fun cka(samples: Int = 1000) {
-        requireValue(samples >= 2) { "cka(samples = $samples): must be >= 2" }
-        cka = samples
-    }
+    fun cka(samples: Int = 1000) = checked { observe(CkaSimilarity(samples)) }
 
     /** ‖θ_l − θ_l(0)‖/‖θ_l(0)‖ for every layer. */
-    fun weightMovement() {
-        weightMovement = true
-    }
+    fun weightMovement() = observe(WeightMovement())
 
     /** Each layer's PCA spectrum (effective ranks are always measured). */
-    fun spectrum() {
-        spectrum = true
-    }
+    fun spectrum() = observe(Spectrum())
 
     /**
      * For 2-D inputs: the predicted class over the input plane on a [resolution]² grid (decision
@@ -71,29 +74,22 @@ class ProbeBuilder internal constructor(private val every: Int, private val samp
      */
     fun decisionRegions(resolution: Int = 150) {
         requireValue(resolution in 2..1000) { "decisionRegions(resolution = $resolution): must be between 2 and 1000" }
-        inputGrid = resolution
+        observe(InputPlane(resolution))
     }
-
-    internal val wantsInputPlane: Boolean get() = inputGrid > 0
 
     /**
      * The empirical NTK on [samples] probe samples (layerwise, no per-sample Jacobian): its spectrum,
      * the labels' projections on its eigenvectors, kernel-target alignment and mutual information.
      */
-    fun ntk(samples: Int = 500) {
-        requireValue(samples >= 2) { "ntk(samples = $samples): must be >= 2" }
-        ntk = samples
-    }
+    fun ntk(samples: Int = 500) = checked { observe(TangentKernel(samples)) }
 
     /** Hidden-neuron positions z = −√d b w/‖w‖² and attractors, for one-hidden-layer networks. */
-    fun neurons() {
-        neurons = true
-    }
+    fun neurons() = observe(Neurons())
 
-    /** Every probe above, with PCA embeddings. */
+    /** Every representation-geometry probe, with PCA embeddings. */
     fun representationGeometry() {
         embeddings()
-        neuralCollapse(nc1 = nc1Variant(nc1))
+        neuralCollapse(nc1 = Nc1Variant(nc1))
         intrinsicDimension()
         linearProbe()
         cka()
@@ -101,20 +97,30 @@ class ProbeBuilder internal constructor(private val every: Int, private val samp
         spectrum()
     }
 
-    /** The probe settings for a network with [hidden] hidden layers, probed at [at] epochs (null: every [every]). */
-    internal fun build(hidden: Int, at: IntArray? = null): ProbeConfig {
-        requireValue(projection != null || collapse || intrinsicDimension > 0 || linearProbe || cka > 0 || weightMovement || spectrum
-            || inputGrid > 0 || ntk > 0 || neurons) {
-            "probe { } takes at least one probe, e.g. embeddings(), neuralCollapse() or representationGeometry()"
-        }
-        return ProbeConfig(every, samples, layers?.map { layerIndex(it, hidden) }?.toIntArray(), projection, collapse,
-            intrinsicDimension, linearProbe, cka, weightMovement, spectrum, at, inputGrid, ntk, neurons)
+    /**
+     * A probe written in the script: at every probed layer of every probe, [measure] receives the
+     * layer ([ProbedLayer]: its features, labels, the network's predictions, the epoch, its name)
+     * and returns a number (into metrics.csv and the depth-profile and over-training figures), a
+     * vector, a matrix or a small table (`<name>.csv` / `<name>.npy`), or null. Its source text is
+     * part of the run's cache key.
+     */
+    fun custom(name: String, measure: (ProbedLayer) -> Any?) {
+        requireValue(name.matches(Regex("[a-z][a-z0-9_]*"))) { "custom(\"$name\"): name it in lower_snake_case, e.g. custom(\"margin_spread\")" }
+        observe(Custom(name, ScriptText.currentCall("custom").ifEmpty { name }) { probe, layer ->
+            val view = ProbedLayer(probe, layer)
+            val before = layer.features().contentHashCode()
+            val value = UserCode.run("custom(\"$name\") at ${layer.name()}, epoch ${probe.epoch()}") { measure(view) }
+            if (layer.features().contentHashCode() != before)
+                throw ScriptValueException("custom(\"$name\") wrote into layer.features, a view of the probe's own array; copy it first (layer.features.copy())")
+            ProbedLayer.measurement(name, value)
+        })
     }
 
-    private fun nc1Variant(spec: ReportSpec.Nc1) = when (spec) {
-        ReportSpec.Nc1.TRACE -> trace
-        ReportSpec.Nc1.QUOTIENT -> quotient
-        ReportSpec.Nc1.CDNV -> cdnv
+    /** The schedule and observables for a network with [hidden] hidden layers, probed at [at] epochs (null: every [every]). */
+    internal fun build(hidden: Int, at: IntArray? = null): Pair<ProbeSchedule, List<Observable>> {
+        requireValue(observables.isNotEmpty()) { "probe { } takes at least one probe, e.g. embeddings(), neuralCollapse() or representationGeometry()" }
+        val schedule = checked { ProbeSchedule(every, at, samples, layers?.map { layerIndex(it, hidden) }?.toIntArray()) }
+        return schedule to listOf<Observable>(PrincipalComponents()) + observables.values
     }
 
     private fun layerIndex(name: String, hidden: Int): Int {
@@ -129,4 +135,13 @@ class ProbeBuilder internal constructor(private val every: Int, private val samp
             "probe(layers = …): no layer \"$name\"; this network has input, " + (1..hidden).joinToString(", ") { "h$it" } + ", logits (or penultimate)"
         )
     }
+}
+
+/** Engine settings out of range become script errors at the call. */
+internal fun <T> checked(block: () -> T): T = try {
+    block()
+} catch (e: ScriptValueException) {
+    throw e
+} catch (e: IllegalArgumentException) {
+    throw ScriptValueException(e.message ?: "invalid value")
 }

@@ -1,93 +1,109 @@
 package netlens.dsl
 
-import netlens.plots.ReportSpec
+import netlens.plots.Angles
+import netlens.plots.Bottleneck
+import netlens.plots.BottleneckEvolution
+import netlens.plots.CkaHeatmaps
+import netlens.plots.CollapseCurves
+import netlens.plots.CustomCurves
+import netlens.plots.DecisionRegions
+import netlens.plots.DepthProfiles
+import netlens.plots.Figure
+import netlens.plots.LayerGrid
+import netlens.plots.Metrics
+import netlens.plots.NeuronPositions
+import netlens.plots.NtkSpectra
+import netlens.plots.Penultimate
+import netlens.plots.ScriptFigure
+import netlens.plots.Spectra
+import netlens.plots.TrainingCurves
+import netlens.plots.VectorField
+import netlens.plots.WeightMovement
 
+/** The figures of `report { … }`, in the order they are listed. */
 @NetlensDsl
 class ReportBuilder internal constructor() {
-    private val sections = mutableListOf<ReportSpec.Section>()
+    private val figures = mutableListOf<Figure>()
+
+    /** Adds a figure: the one place a figure call lands. */
+    fun show(figure: Figure) {
+        requireValue(figures.none { it.id == figure.id }) { "report: ${figure.call} is listed twice" }
+        figures += figure
+    }
 
     /** Every layer's 2-D embedding at the first, a middle and the last probe (or the given epochs). */
     fun layerGrid(epochs: List<Int>? = null, pointsPerClass: Int? = null) {
         requireValue(pointsPerClass == null || pointsPerClass >= 1) { "layerGrid(pointsPerClass = $pointsPerClass): must be >= 1" }
         requireValue(epochs == null || (epochs.isNotEmpty() && epochs.all { it >= 0 })) { "layerGrid(epochs = $epochs): list epochs >= 0" }
-        sections += ReportSpec.LayerGrid(epochs, pointsPerClass)
+        show(LayerGrid(epochs, pointsPerClass))
     }
 
     /** The penultimate layer at the end, with class means and, with [withEtf], the nearest simplex ETF. */
     fun penultimate(withEtf: Boolean = true, pointsPerClass: Int? = null) {
         requireValue(pointsPerClass == null || pointsPerClass >= 1) { "penultimate(pointsPerClass = $pointsPerClass): must be >= 1" }
-        sections += ReportSpec.Penultimate(withEtf, pointsPerClass)
+        show(Penultimate(withEtf, pointsPerClass))
     }
 
     /** NC1–NC4 against epoch for every layer. */
-    fun collapseCurves() {
-        sections += ReportSpec.CollapseCurves
-    }
+    fun collapseCurves() = show(CollapseCurves)
 
     /** Loss and accuracy against epoch. */
-    fun trainingCurves() {
-        sections += ReportSpec.TrainingCurves
-    }
+    fun trainingCurves() = show(TrainingCurves)
 
-    /** NC1, He–Su separation, intrinsic dimension, NCC and linear-probe accuracy against depth, at the first, a middle and the last probe (or [epochs]). */
+    /** NC1, He–Su separation, intrinsic dimension, NCC and linear-probe accuracy (and custom scalars) against depth, at the first, a middle and the last probe (or [epochs]). */
     fun depthProfiles(epochs: List<Int>? = null) {
         requireValue(epochs == null || (epochs.isNotEmpty() && epochs.all { it >= 0 })) { "depthProfiles(epochs = $epochs): list epochs >= 0" }
-        sections += ReportSpec.DepthProfiles(epochs)
+        show(DepthProfiles(epochs))
     }
+
+    /** The scalars of the script's custom(…) probes against epoch, one line per layer. */
+    fun customCurves() = show(CustomCurves)
 
     /** Linear CKA heatmaps between layers and between epochs. */
-    fun ckaHeatmaps() {
-        sections += ReportSpec.CkaHeatmaps
-    }
+    fun ckaHeatmaps() = show(CkaHeatmaps)
 
     /** Each layer's PCA spectrum at the end. */
-    fun spectra() {
-        sections += ReportSpec.Spectra
-    }
+    fun spectra() = show(Spectra)
 
     /** Relative weight movement per layer against epoch. */
-    fun weightMovement() {
-        sections += ReportSpec.WeightMovement
-    }
+    fun weightMovement() = show(WeightMovement)
 
     /** 2-D inputs: the predicted class over the input plane, with the training data. */
-    fun decisionRegions() {
-        sections += ReportSpec.DecisionRegions
-    }
+    fun decisionRegions() = show(DecisionRegions)
 
     /** The last 2-unit hidden layer at the end of training. */
-    fun bottleneck() {
-        sections += ReportSpec.Bottleneck
-    }
+    fun bottleneck() = show(Bottleneck)
 
     /** The 2-unit layer at up to [frames] probe epochs (use probe(at = logSpaced(…)) for log-spaced frames). */
     fun bottleneckEvolution(frames: Int = 6) {
         requireValue(frames in 1..20) { "bottleneckEvolution(frames = $frames): must be between 1 and 20" }
-        sections += ReportSpec.BottleneckEvolution(frames)
+        show(BottleneckEvolution(frames))
     }
 
     /** Arrows from the input plane towards the 2-unit layer's activations. */
-    fun vectorField() {
-        sections += ReportSpec.VectorField
-    }
+    fun vectorField() = show(VectorField)
 
     /** Per-class directions in the 2-unit layer, with circular mean ± std. */
-    fun angles() {
-        sections += ReportSpec.Angles
-    }
+    fun angles() = show(Angles)
 
     /** The empirical NTK: spectrum and label projections at the first and last probe, alignment over training. */
-    fun ntkSpectra() {
-        sections += ReportSpec.NtkSpectra
-    }
+    fun ntkSpectra() = show(NtkSpectra)
 
     /** Hidden neurons' positions at initialisation and at the end. */
-    fun neuronPositions() {
-        sections += ReportSpec.NeuronPositions
+    fun neuronPositions() = show(NeuronPositions)
+
+    /**
+     * A figure drawn by the script with Lets-Plot's own API from the run's metrics (the rows of
+     * metrics.csv as a data frame: epoch, layer, metric, value, and variant), e.g.
+     * `figure("Margin spread") { metrics -> letsPlot(metrics["margin_spread"]) + geomLine { x = "epoch"; y = "value"; color = "layer" } }`.
+     */
+    fun figure(title: String, caption: String = "Drawn by the script from metrics.csv.", draw: (Metrics) -> org.jetbrains.letsPlot.Figure) {
+        requireValue(title.isNotBlank()) { "figure(title = …): give the figure a title" }
+        show(ScriptFigure(title, caption) { metrics -> UserCode.run("figure(\"$title\")") { draw(metrics) } })
     }
 
-    internal fun build(): List<ReportSpec.Section> {
-        requireValue(sections.isNotEmpty()) { "report { } lists no figures; e.g. report { trainingCurves() }" }
-        return sections.toList()
+    internal fun build(): List<Figure> {
+        requireValue(figures.isNotEmpty()) { "report { } lists no figures; e.g. report { trainingCurves() }" }
+        return figures.toList()
     }
 }

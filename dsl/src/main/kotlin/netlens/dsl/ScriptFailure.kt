@@ -35,3 +35,17 @@ internal fun describe(e: Throwable): String = when (e) {
     is IllegalArgumentException, is IllegalStateException -> e.message ?: e.javaClass.simpleName
     else -> e.javaClass.simpleName + (e.message?.let { ": $it" } ?: "")
 }
+
+/** An exception thrown by code a script hands to netlens (a custom probe, a figure), naming what was running. */
+class UserCodeException(val what: String, cause: Throwable) : RuntimeException("$what failed: ${describe(cause)}", cause)
+
+internal object UserCode {
+    /** Runs script code, so that whatever it throws names the code (value errors pass through as they are). */
+    fun <T> run(what: String, block: () -> T): T = try {
+        block()
+    } catch (e: ScriptValueException) {
+        throw e
+    } catch (e: Exception) {
+        throw UserCodeException(what, e)
+    }
+}

@@ -40,8 +40,10 @@ class ScriptHost(private val cacheDir: Path?) {
         if (!Files.isRegularFile(file)) throw ScriptFailure("$file: no such script file")
         if (!file.fileName.toString().endsWith(".exp.kts")) throw ScriptFailure("$file: experiment scripts end in .exp.kts")
         val text = Files.readString(file)
-        val evaluated = cached(text) ?: compileAndEvaluate(file, text)
-        val script = scriptInstance(evaluated, file, text)
+        // Evaluation runs the script's body, which builds the plans; custom probes read their own source from it.
+        val script = ScriptText.evaluating(file.fileName.toString(), text) {
+            scriptInstance(cached(text) ?: compileAndEvaluate(file, text), file, text)
+        }
         if (script.declared.isEmpty()) throw ScriptFailure("$file: declares no experiment; wrap it in experiment(\"name\") { … }")
         return script.declared.toList()
     }

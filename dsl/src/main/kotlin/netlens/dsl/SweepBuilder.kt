@@ -7,6 +7,8 @@ import netlens.data.DataSpec
 import netlens.data.GaussianBinarySpec
 import netlens.data.GaussianClassesSpec
 import netlens.data.PcaImageSpec
+import netlens.data.Regime
+import netlens.run.Series
 
 /**
  * The axes of a sweep: `p(…)` training-set sizes, `seed(…)`, `regime(feature = α, lazy = α)`,
@@ -19,13 +21,13 @@ class SweepBuilder internal constructor() : VariantsBuilder() {
     fun p(values: Iterable<Int>) {
         val list = values.toList()
         requireValue(list.all { it >= 2 }) { "p(…): sizes must be >= 2, got $list" }
-        along("p", list) { data = resized(data, it) }
+        along(Series.SIZE, list) { data = resized(data, it) }
     }
 
     fun p(vararg values: Int) = p(values.toList())
 
     /** Seeds: each point is repeated with each. */
-    fun seed(values: Iterable<Int>) = along("seed", values) { seed = it.toLong() }
+    fun seed(values: Iterable<Int>) = along(Series.SEED, values) { seed = it.toLong() }
 
     /** Input dimensions, for gaussianClasses(…) data. */
     fun dimension(vararg values: Int) {
@@ -45,10 +47,10 @@ class SweepBuilder internal constructor() : VariantsBuilder() {
         }
     }
 
-    /** The α-trick's α for the feature and the lazy regime (article convention, docs/science.md §2). */
+    /** The α-trick's α for the feature and the lazy regime (article convention, docs/observables.md). */
     fun regime(feature: Number, lazy: Number) {
         requireValue(feature.toDouble() > 0 && lazy.toDouble() > 0) { "regime(feature = $feature, lazy = $lazy): α must be > 0" }
-        along("regime", listOf("feature", "lazy")) { model = model.with(alpha = if (it == "feature") feature else lazy) }
+        along(Regime.AXIS, Regime.values().toList()) { model = model.with(alpha = if (it == Regime.FEATURE) feature else lazy) }
     }
 }
 

@@ -50,6 +50,7 @@ open class VariantsBuilder internal constructor() {
     private fun label(v: Any?): String = when (v) {
         is Activation -> v.key()
         is Init -> v.key()
+        is netlens.data.Regime -> v.key()
         null -> "null"
         else -> v.toString()
     }

@@ -24,7 +24,7 @@ class EndToEndTest {
     @BeforeAll
     fun runOnce() {
         out = Files.createTempDirectory("netlens-e2e")
-        first = Scripts.cli(Scripts.path("tiny.exp.kts").toString(), "--out", out.toString(), "--data", Scripts.data().toString(), "--threads", "2")
+        first = Scripts.cli(Scripts.path("tiny.exp.kts").toString(), "--out", out.toString(), "--data", Scripts.data().toString(), "--threads", "2", "--fresh")
         report = out.resolve("tiny")
     }
 
@@ -84,10 +84,22 @@ class EndToEndTest {
     @Test
     fun theSameScriptGivesIdenticalMetricsWhateverTheThreadCount() {
         val other = Files.createTempDirectory("netlens-e2e-1")
-        val run = Scripts.cli(Scripts.path("tiny.exp.kts").toString(), "--out", other.toString(), "--data", Scripts.data().toString(), "--threads", "1")
+        val run = Scripts.cli(Scripts.path("tiny.exp.kts").toString(), "--out", other.toString(), "--data", Scripts.data().toString(), "--threads", "1", "--fresh")
         assertEquals(Cli.OK, run.code, run.err)
         assertContentEquals(Files.readAllBytes(report.resolve("metrics.csv")), Files.readAllBytes(other.resolve("tiny/metrics.csv")))
         assertContentEquals(Files.readAllBytes(report.resolve("embeddings.npy")), Files.readAllBytes(other.resolve("tiny/embeddings.npy")))
+    }
+
+    /** An unchanged script's second run reads the first one's results back: the same files, no training. */
+    @Test
+    fun aRerunOfAnUnchangedScriptReusesItsResults() {
+        val again = Files.createTempDirectory("netlens-e2e-again")
+        val run = Scripts.cli(Scripts.path("tiny.exp.kts").toString(), "--out", again.toString(), "--data", Scripts.data().toString())
+        assertEquals(Cli.OK, run.code, run.err)
+        assertTrue(run.err.contains("from the cache") && !run.err.contains("epoch 1/"), run.err)
+        for (f in listOf("metrics.csv", "embeddings.npy", "class_means_2d.npy", "figures/layer-grid.svg"))
+            assertContentEquals(Files.readAllBytes(report.resolve(f)), Files.readAllBytes(again.resolve("tiny/$f")), f)
+        assertTrue(Files.readString(again.resolve("tiny/run.json")).contains("\"cached\": true"))
     }
 
     @Test
@@ -111,14 +123,17 @@ class GeometryEndToEndTest {
         val report = out.resolve("geometry")
         val metrics = Files.readAllLines(report.resolve("metrics.csv")).map { it.split(',') }
         for (m in listOf("id_twonn", "id_mle_error", "linear_probe_test_accuracy", "ncc_test_accuracy", "separation_d", "weight_movement",
-            "effective_rank_entropy", "nc1_quotient", "cdnv", "nc2_orthogonal_frame_error"))
+            "effective_rank_entropy", "nc1_trace_ratio", "cdnv", "nc2_orthogonal_frame_error"))
             assertTrue(metrics.any { it[2] == m }, "metrics.csv has $m")
         assertTrue(metrics.any { it[1] == "" && it[2] == "separation_pearson_r" })
-        val cka = Files.readAllLines(report.resolve("cka.csv"))
-        assertEquals("epoch_a,layer_a,epoch_b,layer_b,cka", cka.first())
-        assertTrue(cka.any { it.startsWith("0,h1,6,h1,") }, "epoch × epoch rows")
-        assertTrue(cka.any { it.startsWith("6,h1,6,h2,") }, "layer × layer rows")
-        assertTrue(Files.readAllLines(report.resolve("spectra.csv")).size > 10)
+        val layers = Files.readAllLines(report.resolve("cka_layers.csv"))
+        assertEquals("epoch,layer_a,layer_b,cka", layers.first())
+        assertTrue(layers.any { it.startsWith("6,h1,h2,") }, "layer × layer rows")
+        val epochs = Files.readAllLines(report.resolve("cka_epochs.csv"))
+        assertEquals("layer,epoch_a,epoch_b,cka", epochs.first())
+        assertTrue(epochs.any { it.startsWith("h1,0,6,") }, "epoch × epoch rows")
+        assertEquals("epoch,layer,index,value", Files.readAllLines(report.resolve("pca_spectrum.csv")).first())
+        assertTrue(Files.readAllLines(report.resolve("pca_spectrum.csv")).size > 10)
         val figures = Files.list(report.resolve("figures")).use { s -> s.map { it.fileName.toString() }.toList() }.toSet()
         assertTrue(figures.containsAll(setOf("depth-profiles.svg", "cka.svg", "spectra.svg", "weight-movement.svg")), figures.toString())
         val html = Files.readString(report.resolve("index.html"))

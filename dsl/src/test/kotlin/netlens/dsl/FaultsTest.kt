@@ -90,7 +90,7 @@ class FaultsTest {
         val bytes = Files.readAllBytes(labels)
         bytes[bytes.size / 2] = (bytes[bytes.size / 2] + 1).toByte()
         Files.write(labels, bytes)
-        val run = Scripts.cli(Scripts.path("tiny.exp.kts").toString(), "--out", tmp("netlens-out").toString(), "--data", folder.toString())
+        val run = Scripts.cli(Scripts.path("tiny.exp.kts").toString(), "--out", tmp("netlens-out").toString(), "--data", folder.toString(), "--fresh")
         assertEquals(Cli.FAILED, run.code)
         assertTrue(run.err.contains("data error") && run.err.contains("train-labels-idx1-ubyte.gz") && run.err.contains("corrupt"), run.err)
     }

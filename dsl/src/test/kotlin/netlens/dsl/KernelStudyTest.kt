@@ -49,7 +49,7 @@ class KernelStudyTest {
         assertEquals(Cli.OK, result.code, result.err)
         val metrics = Files.readAllLines(run.report("metrics.csv"))
         for (k in listOf("nngp_tanh_depth2", "ntk_erf", "network_features", "network_ntk"))
-            assertTrue(metrics.any { it.startsWith("5,$k,kernel_nc1,") }, "metrics row for $k")
+            assertTrue(metrics.any { it.startsWith("5,$k,nc1,") }, "metrics row for $k")
         val html = Files.readString(run.report("index.html"))
         assertTrue(html.contains("id=\"kernels\"") && html.contains("nngp_tanh_depth2"), "kernel table")
     }

@@ -38,7 +38,7 @@ object Scripts {
         try {
             body(script)
         } finally {
-            netlens.util.Caches.root().resolve("sweeps/${script.name}").toFile().deleteRecursively()
+            netlens.util.Caches.root().resolve("points/${script.name}").toFile().deleteRecursively()
             script.dir.toFile().deleteRecursively()
         }
     }

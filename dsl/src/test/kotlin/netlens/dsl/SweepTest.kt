@@ -17,11 +17,12 @@ class SweepTest {
     }
 
     @Test
-    fun theCacheKeyIgnoresTheSweepBlockAndComments() {
+    fun theCacheKeyIgnoresTheSweepAndReportBlocksAndComments() {
         val a = "experiment(\"x\") {\n    // about\n    data = sphere()\n    sweep { p(64, 128) }\n}\n"
         val b = "// other words\nexperiment(\"x\") {\n    data = sphere()   \n\n    sweep {\n        p(64, 128, 256)\n    }\n}\n"
-        assertEquals(SweepText.forKey(a), SweepText.forKey(b))
-        assertTrue(SweepText.forKey(a) != SweepText.forKey(a.replace("sphere()", "stripe()")))
+        assertEquals(ScriptText.forKey(a), ScriptText.forKey(b))
+        assertTrue(ScriptText.forKey(a) != ScriptText.forKey(a.replace("sphere()", "stripe()")))
+        assertEquals(ScriptText.forKey(a), ScriptText.forKey(a.replace("    sweep {", "    report { trainingCurves() }\n    sweep {")))
     }
 
     @Test
@@ -60,20 +61,20 @@ class SweepTest {
         sweep.write(script(sweep.name, "32, 64"))
         val first = sweep.run()
         assertEquals(Cli.OK, first.code, first.err)
-        assertTrue(first.err.contains("8 sweep points: 0 cached, 8 to run"), first.err)
+        assertTrue(first.err.contains("8 points: 0 cached, 8 to run"), first.err)
         val csv = Files.readAllLines(sweep.report("sweep.csv"))
         assertEquals(9, csv.size, "a header and one row per point")
 
         val again = sweep.run()
-        assertTrue(again.err.contains("8 sweep points: 8 cached, 0 to run"), again.err)
+        assertTrue(again.err.contains("8 points: 8 cached, 0 to run"), again.err)
         assertEquals(csv, Files.readAllLines(sweep.report("sweep.csv")), "cached points give the same table")
 
         sweep.write(script(sweep.name, "32, 64, 128"))
         val extended = sweep.run()
-        assertTrue(extended.err.contains("12 sweep points: 8 cached, 4 to run"), extended.err)
+        assertTrue(extended.err.contains("12 points: 8 cached, 4 to run"), extended.err)
 
         sweep.write("// a comment changes no point\n\n" + script(sweep.name, "32, 64, 128"))
         val commented = sweep.run()
-        assertTrue(commented.err.contains("12 sweep points: 12 cached, 0 to run"), commented.err)
+        assertTrue(commented.err.contains("12 points: 12 cached, 0 to run"), commented.err)
     }
 }

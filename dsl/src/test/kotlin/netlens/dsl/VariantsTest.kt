@@ -35,7 +35,7 @@ class VariantsTest {
         assertEquals(Activation.RELU, plans[2].experiment.model().activation())
         assertEquals(listOf(24, 2), plans[2].experiment.model().hidden().toList(), "model.with keeps the other settings")
         assertEquals(4, (plans[3].experiment.data() as SpiralSpec).classes())
-        assertContentEquals(intArrayOf(0, 1, 3, 7, 20), plans[0].experiment.probe()!!.at())
+        assertContentEquals(intArrayOf(0, 1, 3, 7, 20), plans[0].experiment.probes()!!.at())
     }
 
     @Test

@@ -26,6 +26,7 @@ public final class DataStore {
     private final Path offline;
     private final Path cache;
     private final Consumer<String> status;
+    private final java.util.Map<String, Object> shared = new java.util.HashMap<>();
 
     public DataStore(Path offline, Path cache, Consumer<String> status) {
         this.offline = offline;
@@ -39,6 +40,17 @@ public final class DataStore {
         String env = System.getenv("NETLENS_DATA");
         if (offline == null && env != null && !env.isBlank()) offline = Path.of(env);
         return new DataStore(offline, Caches.root(), status);
+    }
+
+    /**
+     * A value derived from the data, made once per store however many runs ask for it at once (the
+     * parallel points of a sweep share one store).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T shared(String key, java.util.function.Supplier<T> make) {
+        synchronized (shared) {
+            return (T) shared.computeIfAbsent(key, k -> make.get());
+        }
     }
 
     public Path offlineFolder() {

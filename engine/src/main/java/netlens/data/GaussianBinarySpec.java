@@ -27,6 +27,27 @@ public record GaussianBinarySpec(Model model, int d, int p, int pTest) implement
         return new GaussianBinarySpec(model, d, trainSize, pTest);
     }
 
+    /**
+     * The stripe model's exponents (Paccolat, Petrini, Geiger, Tyloo & Wyart 2021; Petrini, Geiger,
+     * Paccolat & Wyart 2022): β_lazy = d/(3d − 2) for the lazy regime and kernel methods on its NTK,
+     * β_feature = (2d − 1)/(3d − 2) when the network learns to ignore x⊥. None is given for the sphere.
+     */
+    @Override
+    public double predictedExponent(Regime regime) {
+        if (model != Model.STRIPE) return Double.NaN;
+        return regime == Regime.LAZY ? (double) d / (3 * d - 2) : (2.0 * d - 1) / (3 * d - 2);
+    }
+
+    @Override
+    public int classCount() {
+        return 2;
+    }
+
+    @Override
+    public int inputs() {
+        return d;
+    }
+
     @Override
     public String describe() {
         return (model == Model.STRIPE ? "stripe" : "sphere") + " model, d = " + d + ", p = " + p + " train, " + pTest + " test";

@@ -21,7 +21,8 @@ public record GaussianClassesSpec(int d, double separation, double noise, int[] 
         trainCounts = trainCounts.clone();
     }
 
-    public int classes() {
+    @Override
+    public int classCount() {
         return trainCounts.length;
     }
 
@@ -31,14 +32,19 @@ public record GaussianClassesSpec(int d, double separation, double noise, int[] 
     }
 
     @Override
+    public int inputs() {
+        return d;
+    }
+
+    @Override
     public String describe() {
-        return classes() + " Gaussian classes, d = " + d + ", separation " + separation + ", noise " + noise
+        return classCount() + " Gaussian classes, d = " + d + ", separation " + separation + ", noise " + noise
                 + ", train " + Arrays.toString(trainCounts) + ", " + testPerClass + "/class test";
     }
 
     @Override
     public Split load(DataStore store, long seed) {
-        int[] test = new int[classes()];
+        int[] test = new int[classCount()];
         Arrays.fill(test, testPerClass);
         return new Split(sample(trainCounts, Rng.stream(seed, "classes-train"), "train"),
                 sample(test, Rng.stream(seed, "classes-test"), "test"), List.of());
@@ -56,7 +62,7 @@ public record GaussianClassesSpec(int d, double separation, double noise, int[] 
             }
         List<String> names = new ArrayList<>();
         for (int c = 0; c < counts.length; c++) names.add(Integer.toString(c));
-        return new Dataset(classes() + " Gaussian classes " + split, x, y, d, names);
+        return new Dataset(classCount() + " Gaussian classes " + split, x, y, d, names);
     }
 
     @Override

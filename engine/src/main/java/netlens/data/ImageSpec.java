@@ -35,6 +35,17 @@ public record ImageSpec(ImageCollection collection, int[] classes, int trainPerC
         return classes.clone();
     }
 
+    /** MNIST and Fashion-MNIST images are 28 × 28. */
+    @Override
+    public int classCount() {
+        return classes.length;
+    }
+
+    @Override
+    public int inputs() {
+        return 28 * 28;
+    }
+
     @Override
     public String describe() {
         String cls = Arrays.stream(classes).mapToObj(c -> collection.classNames().get(c)).collect(Collectors.joining(", "));

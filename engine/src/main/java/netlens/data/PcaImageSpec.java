@@ -2,8 +2,8 @@ package netlens.data;
 
 import java.util.List;
 import netlens.linalg.Backend;
-import netlens.probe.ClassStatistics;
-import netlens.probe.Pca;
+import netlens.linalg.ClassStatistics;
+import netlens.linalg.Pca;
 import netlens.util.Rng;
 
 /**
@@ -25,14 +25,22 @@ public record PcaImageSpec(ImageCollection collection, int d, int p, int pTest) 
     }
 
     @Override
+    public int classCount() {
+        return 2;
+    }
+
+    @Override
+    public int inputs() {
+        return d;
+    }
+
+    @Override
     public String describe() {
         return d + "-PCA " + collection.title() + " parity, p = " + p + " train, " + pTest + " test";
     }
 
-    /** The projected images of the last collection and d asked for: sweeps load them once per p and seed. */
-    private record Projected(String key, float[] train, int[] trainDigits, float[] test, int[] testDigits, List<Split.SourceFile> files) {}
-
-    private static volatile Projected last;
+    /** The projected images, shared through the store: a sweep's points project once for every p and seed. */
+    private record Projected(float[] train, int[] trainDigits, float[] test, int[] testDigits, List<Split.SourceFile> files) {}
 
     @Override
     public Split load(DataStore store, long seed) {
@@ -45,15 +53,10 @@ public record PcaImageSpec(ImageCollection collection, int d, int p, int pTest) 
     }
 
     private Projected projected(DataStore store) {
-        synchronized (PcaImageSpec.class) {          // one projection for all the sweep's parallel points
-            return projectedLocked(store);
-        }
+        return store == null ? project(null) : store.shared("pca-images/" + collection + "/" + d, () -> project(store));
     }
 
-    private Projected projectedLocked(DataStore store) {
-        String key = collection + "/" + d + "/" + (store == null ? "" : store.offlineFolder());
-        Projected cached = last;
-        if (cached != null && cached.key.equals(key)) return cached;
+    private Projected project(DataStore store) {
         Split full = new ImageSpec(collection, null, 0, 0, Scale.UNIT).load(store, 0);
         Dataset train = full.train(), test = full.test();
         int big = train.dim();
@@ -71,8 +74,7 @@ public record PcaImageSpec(ImageCollection collection, int d, int p, int pTest) 
         float[] projectedTest = pca.project(normalised(test, mean), test.size());
         for (int i = 0; i < projected.length; i++) projected[i] *= rescale;
         for (int i = 0; i < projectedTest.length; i++) projectedTest[i] *= rescale;
-        last = new Projected(key, projected, digits(train), projectedTest, digits(test), full.files());
-        return last;
+        return new Projected(projected, digits(train), projectedTest, digits(test), full.files());
     }
 
     private static int[] digits(Dataset data) {

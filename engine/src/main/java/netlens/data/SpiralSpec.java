@@ -22,6 +22,16 @@ public record SpiralSpec(int classes, int trainPerClass, int testPerClass, doubl
     }
 
     @Override
+    public int classCount() {
+        return classes;
+    }
+
+    @Override
+    public int inputs() {
+        return 2;
+    }
+
+    @Override
     public String describe() {
         return classes + " spirals, " + trainPerClass + "/class train, " + testPerClass + "/class test, "
                 + String.format(java.util.Locale.ROOT, "%.3g", turns) + " turns, noise " + noise + " rad" + (normalise ? "" : ", radius 2..20");

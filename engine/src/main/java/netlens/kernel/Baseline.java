@@ -1,5 +1,7 @@
 package netlens.kernel;
 
+import netlens.data.Regime;
+
 /**
  * Learning-curve baselines for binary tasks (docs/science.md §3), each scored by its test error:
  * an SVM on the empirical NTK at initialisation and after training, SVMs on the Laplace and the
@@ -22,6 +24,16 @@ public enum Baseline {
 
     Baseline(String key) {
         this.key = key;
+    }
+
+    /** Whether its kernel comes from the trained network, so that it differs between training settings. */
+    public boolean dependsOnTraining() {
+        return this == SVM_FINAL_NTK;
+    }
+
+    /** The regime it is the limit of: an SVM on the initial NTK is the lazy network's kernel method. */
+    public Regime regime() {
+        return this == SVM_INIT_NTK ? Regime.LAZY : null;
     }
 
     /** The metric name in metrics.csv (prefixed with "error_"). */

@@ -1,20 +1,67 @@
 package netlens.nn;
 
+import java.nio.FloatBuffer;
+import java.util.function.IntUnaryOperator;
+import netlens.data.Dataset;
 import netlens.linalg.Matrix;
 
 /**
- * What a network's outputs mean: the trained output O is f itself, or for the α-trick
- * O = α (f − f₀) with f₀ the initial network's output on the same input; the predicted class is
- * argmax O, or for a single output (a binary margin task) 1 when O > 0 and 0 otherwise.
+ * What a network's outputs mean on one dataset: the trained output O is f itself, or for the
+ * α-trick (Chizat & Bach; Geiger et al.) O = α (f − f₀), with f₀ the initial network's output on
+ * the same sample, and the loss ℓ(O)/α². Trainer, probes and baselines all read outputs through
+ * this one class. The predicted class is argmax O, or for a single output (a binary margin task)
+ * 1 when O > 0 and 0 otherwise.
  */
 public final class Readout {
-    private Readout() {}
+    private static final Readout PLAIN = new Readout(Double.NaN, null, 0);
 
-    /** O = α (f − f₀) into dst, where f₀ holds the initial outputs of the same rows. */
-    public static void centre(Matrix f, float[] f0, int f0Offset, double alpha, Matrix dst) {
-        int k = f.cols;
-        for (int r = 0; r < f.rows; r++)
-            for (int c = 0; c < k; c++) dst.set(r, c, (float) (alpha * (f.get(r, c) - f0[f0Offset + r * k + c])));
+    private final double alpha;
+    private final float[] initial;
+    private final int outputs;
+
+    private Readout(double alpha, float[] initial, int outputs) {
+        this.alpha = alpha;
+        this.initial = initial;
+        this.outputs = outputs;
+    }
+
+    /** The readout of networks trained from {@code initial} on every sample of data. */
+    public static Readout of(Mlp initial, Dataset data, Inference inference) {
+        if (!initial.spec().centred()) return PLAIN;
+        return new Readout(initial.spec().alpha(), outputs(initial, data, inference), initial.width(initial.layers()));
+    }
+
+    public boolean centred() {
+        return initial != null;
+    }
+
+    /** O for contiguous rows of f starting at dataset row start: f itself, or α(f − f₀) written into buffer. */
+    public Matrix apply(Matrix f, int start, Matrix buffer) {
+        return apply(f, r -> start + r, buffer);
+    }
+
+    /** O for rows of f whose row r is dataset sample row.applyAsInt(r) (a shuffled batch). */
+    public Matrix apply(Matrix f, IntUnaryOperator row, Matrix buffer) {
+        if (initial == null) return f;
+        Matrix o = buffer.rows(0, f.rows);
+        for (int r = 0; r < f.rows; r++) {
+            int at = row.applyAsInt(r) * outputs;
+            for (int c = 0; c < outputs; c++) o.set(r, c, (float) (alpha * (f.get(r, c) - initial[at + c])));
+        }
+        return o;
+    }
+
+    /** A mean loss of O as the loss of the network: ℓ/α² for the α-trick. */
+    public double loss(double meanLoss) {
+        return initial == null ? meanLoss : meanLoss / (alpha * alpha);
+    }
+
+    /** ∂ℓ/∂O into the gradient of the network's loss by f, in place: for the α-trick ∂(ℓ/α²)/∂f = (∂ℓ/∂O)/α. */
+    public void toNetworkGradient(Matrix delta) {
+        if (initial == null) return;
+        float s = (float) (1 / alpha);
+        FloatBuffer b = delta.buffer();
+        for (int i = delta.offset(), end = delta.offset() + delta.rows * delta.cols; i < end; i++) b.put(i, b.get(i) * s);
     }
 
     public static int predict(Matrix out, int row) {
@@ -31,8 +78,8 @@ public final class Readout {
         return best;
     }
 
-    /** The network's raw outputs on every sample of a dataset, row-major. */
-    public static float[] outputs(Mlp net, netlens.data.Dataset data, Inference inference) {
+    /** The network's raw outputs f on every sample of a dataset, row-major. */
+    public static float[] outputs(Mlp net, Dataset data, Inference inference) {
         int k = net.width(net.layers());
         float[] out = new float[data.size() * k];
         inference.run(net, data, (start, tape) -> {

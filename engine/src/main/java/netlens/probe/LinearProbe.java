@@ -1,5 +1,8 @@
 package netlens.probe;
 
+import netlens.linalg.ClassStatistics;
+import netlens.linalg.Pca;
+
 /**
  * A regularised linear classifier on frozen features: ridge regression onto one-hot targets in
  * closed form, W = (Σ_T + λI)⁻¹ C with C = (1/N) X_cᵀY_c, whose column c is (n_c/N)(μ_c − μ̄);

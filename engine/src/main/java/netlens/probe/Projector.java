@@ -1,11 +1,12 @@
 package netlens.probe;
 
 import java.util.Arrays;
+import netlens.linalg.Pca;
 import netlens.util.Rng;
 import tagbio.umap.Umap;
 
 /** Computes the 2-D coordinates a {@link Projection} asks for. */
-final class Projector {
+public final class Projector {
     private Projector() {}
 
     /**
@@ -13,7 +14,7 @@ final class Projector {
      *
      * @param subset for UMAP: the sample indices to embed (stratified, fixed for the run)
      */
-    static float[] project(Projection p, float[] h, int n, int dim, Pca pca, long seed, int layer, int[] subset) {
+    public static float[] project(Projection p, float[] h, int n, int dim, Pca pca, long seed, int layer, int[] subset) {
         if (p instanceof Projection.Umap u) return umap(u, h, dim, subset, n, seed);
         if (p instanceof Projection.Random) return random(h, n, dim, pca.centre, Rng.stream(seed ^ layer * 0x9E3779B97F4A7C15L, "random-projection"));
         return pca.project(h, n);

@@ -1,6 +1,7 @@
 package netlens.probe;
 
 import netlens.linalg.Blas;
+import netlens.linalg.ClassStatistics;
 import netlens.linalg.SymmetricEigen;
 
 /**

@@ -1,26 +1,24 @@
 package netlens.run;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import netlens.data.DataSpec;
-import netlens.kernel.Baseline;
-import netlens.kernel.CollapseKernel;
-import netlens.probe.ProbeConfig;
+import netlens.observe.Observable;
+import netlens.observe.ProbeSchedule;
 import netlens.train.TrainConfig;
 
 /**
- * One experiment as plain values: what a script declares, minus the report. probe may be null;
- * baselines (binary tasks) are scored after training, and the kernels' NC1 on the training inputs
- * is measured beside the trained network's.
+ * One experiment as plain values: what a script declares, minus the report. The observables are
+ * measured at the probes of the schedule (none when it is null) and after training.
  */
-public record Experiment(String name, long seed, DataSpec data, ModelSpec model, TrainConfig train, ProbeConfig probe,
-                         List<Baseline> baselines, List<CollapseKernel> kernels) {
+public record Experiment(String name, long seed, DataSpec data, ModelSpec model, TrainConfig train, ProbeSchedule probes,
+                         List<Observable> observables) {
     public Experiment {
         ExperimentName.check(name);
-        baselines = List.copyOf(baselines);
-        kernels = List.copyOf(kernels);
-    }
-
-    public Experiment(String name, long seed, DataSpec data, ModelSpec model, TrainConfig train, ProbeConfig probe) {
-        this(name, seed, data, model, train, probe, List.of(), List.of());
+        observables = List.copyOf(observables);
+        Set<String> keys = new HashSet<>();
+        for (Observable o : observables)
+            if (!keys.add(o.key())) throw new IllegalArgumentException("two observables are called " + o.key());
     }
 }

@@ -3,31 +3,59 @@ package netlens.run;
 import java.util.List;
 import netlens.data.Split;
 import netlens.nn.MlpSpec;
-import netlens.probe.ProbeResult;
-import netlens.probe.Prober;
+import netlens.observe.LayerInfo;
+import netlens.observe.Measurements;
+import netlens.observe.ProbeRecord;
 import netlens.train.EpochMetrics;
 import netlens.train.Trainer;
 
 /**
- * What a run produced: per-epoch metrics, probes, the outcome, and the provenance a report needs.
+ * What a run produced: per-epoch metrics, the probes' measurements, the outcome, and what a report
+ * needs to say where it came from.
  *
- * @param epochCka    linear CKA of each layer between probe epochs (empty unless asked for)
- * @param probeLabels class of each probed sample, in the order of every probe's coordinates
- * @param warnings    things the reader should know before trusting a figure
- * @param baselines   test error of each requested kernel or k-NN baseline
- * @param collapse    NC1 of each requested kernel and of the trained network's features and NTK, on the training set
- * @param timings     seconds spent loading data, training (steps + evaluation) and probing (on a
- *                    background thread, overlapping training)
+ * @param layers        the probed layers, input first (every probe has the same)
+ * @param probeLabels   class of each probe sample, in the order of every per-sample measurement
+ * @param acrossProbes  measurements comparing probes (e.g. CKA between epochs)
+ * @param afterTraining measurements taken once training completed, on the whole data
+ * @param warnings      things the reader should know before trusting a figure
+ * @param timings       seconds spent loading data, training (steps + evaluation) and probing (on a
+ *                      background thread, overlapping training)
  */
-public record Results(Experiment experiment, MlpSpec network, int parameters, String dataDescription,
-                      List<String> classNames, int trainSize, int testSize, List<Split.SourceFile> dataFiles,
-                      List<EpochMetrics> history, List<ProbeResult> probes, List<Prober.EpochCka> epochCka, int[] probeLabels,
-                      Trainer.Outcome outcome, List<String> warnings, java.util.Map<netlens.kernel.Baseline, Double> baselines,
-                      java.util.Map<String, netlens.kernel.KernelCollapse> collapse, Timings timings, String backend, int threads) {
+public record Results(Experiment experiment, MlpSpec network, int parameters, Data data, List<EpochMetrics> history,
+                      List<LayerInfo> layers, int[] probeLabels, List<ProbeRecord> probes, Measurements acrossProbes,
+                      Measurements afterTraining, Trainer.Outcome outcome, List<String> warnings, Timings timings, Machine machine) {
+    public Results {
+        history = List.copyOf(history);
+        layers = List.copyOf(layers);
+        probes = List.copyOf(probes);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The data a run used: its description, class names, sizes and source files. */
+    public record Data(String description, List<String> classNames, int trainSize, int testSize, List<Split.SourceFile> files) {
+        public Data {
+            classNames = List.copyOf(classNames);
+            files = List.copyOf(files);
+        }
+    }
 
     public record Timings(double loadSeconds, double trainSeconds, double probeSeconds) {}
 
+    /** The linear-algebra backend and the threads the run had. */
+    public record Machine(String backend, int threads) {}
+
     public boolean complete() {
         return outcome.status() == Trainer.Status.COMPLETED;
+    }
+
+    /** The last epoch's metrics. */
+    public EpochMetrics last() {
+        return history.get(history.size() - 1);
+    }
+
+    /** The same results under another experiment (a cached point read back under its plan). */
+    public Results of(Experiment e) {
+        return new Results(e, network, parameters, data, history, layers, probeLabels, probes, acrossProbes, afterTraining, outcome,
+                warnings, timings, machine);
     }
 }

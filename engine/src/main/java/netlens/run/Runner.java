@@ -1,19 +1,21 @@
 package netlens.run;
 
+import java.util.ArrayList;
 import java.util.List;
 import netlens.data.DataStore;
 import netlens.data.Split;
-import netlens.kernel.Baselines;
-import netlens.kernel.KernelStudy;
 import netlens.linalg.Gemm;
 import netlens.nn.Mlp;
 import netlens.nn.MlpSpec;
-import netlens.probe.ProbeQueue;
-import netlens.probe.Prober;
+import netlens.observe.Measurements;
+import netlens.observe.Observable;
+import netlens.observe.ProbeQueue;
+import netlens.observe.Prober;
+import netlens.observe.Trained;
 import netlens.train.EpochMetrics;
 import netlens.train.Trainer;
 
-/** Runs an experiment: load data, initialise, train, probe on schedule and at the end. */
+/** Runs an experiment: load data, initialise, train, probe on schedule and at the end, measure after training. */
 public final class Runner {
     /** Progress callbacks; all default to doing nothing. */
     public interface Listener {
@@ -46,7 +48,7 @@ public final class Runner {
 
     /** Hidden layers narrower than K − 1, where no simplex ETF fits (Papyan et al. assume D ≥ K − 1). */
     static List<String> warnings(MlpSpec spec, int classes) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         int[] hidden = spec.hidden();
         for (int l = 0; l < hidden.length; l++)
             if (hidden[l] < classes - 1)
@@ -58,12 +60,12 @@ public final class Runner {
     public Results run(Experiment e, Split split, double loadSeconds, Listener listener) {
         int classes = split.train().classes();
         MlpSpec spec = e.model().resolve(split.train().dim(), e.train().loss().outputs(classes));
-        if (e.probe() != null) e.probe().check(spec.hidden().length + 1);
+        if (e.probes() != null) e.probes().check(spec.hidden().length + 1);
         List<String> warnings = warnings(spec, classes);
         for (String w : warnings) listener.status("warning: " + w);
         Mlp net = Mlp.initialise(spec, e.seed());
-        Mlp initial = e.baselines().isEmpty() ? null : net.copy();
-        Prober prober = e.probe() == null ? null : new Prober(gemm.blas(), e.probe(), split.train(), split.test(), e.seed());
+        Mlp initial = net.copy();
+        Prober prober = e.probes() == null ? null : new Prober(gemm.blas(), e.probes(), e.observables(), split.train(), split.test(), e.seed());
         try (ProbeQueue queue = prober == null ? null : new ProbeQueue(prober)) {
             int[] lastProbed = {-1};
             long t1 = System.nanoTime();
@@ -71,7 +73,7 @@ public final class Runner {
                 @Override
                 public void epochEnd(EpochMetrics m, Mlp n) {
                     listener.epoch(m, e.train().maxEpochs());
-                    if (queue != null && e.probe().due(m.epoch())) {
+                    if (queue != null && e.probes().due(m.epoch())) {
                         queue.submit(m.epoch(), n);
                         lastProbed[0] = m.epoch();
                     }
@@ -89,7 +91,7 @@ public final class Runner {
 
                 @Override
                 public boolean wantsEvaluation(int epoch) {
-                    return queue != null && e.probe().due(epoch);
+                    return queue != null && e.probes().due(epoch);
                 }
             });
             double trainSeconds = (System.nanoTime() - t1) / 1e9;
@@ -98,18 +100,21 @@ public final class Runner {
             int last = outcome.history().get(outcome.history().size() - 1).epoch();
             if (queue != null && lastProbed[0] != last && completed) queue.submit(last, net);
             if (queue != null) listener.status("finishing probes");
-            ProbeQueue.Finished probes = queue == null ? new ProbeQueue.Finished(List.of(), List.of()) : queue.finish(completed);
-            int[] probeLabels = prober == null ? new int[0] : prober.sample().labels();
-            var baselines = completed && initial != null ? Baselines.errors(e.baselines(), initial, net, split, gemm)
-                    : java.util.Map.<netlens.kernel.Baseline, Double>of();
-            if (!baselines.isEmpty()) listener.status("baselines scored");
-            var collapse = completed && !e.kernels().isEmpty() ? KernelStudy.measure(e.kernels(), net, split.train(), gemm)
-                    : java.util.Map.<String, netlens.kernel.KernelCollapse>of();
-            if (!collapse.isEmpty()) listener.status("kernel NC1 measured");
-            return new Results(e, spec, net.parameterCount(), e.data().describe(), split.train().classNames(),
-                    split.train().size(), split.test().size(), split.files(), outcome.history(), probes.probes(), probes.epochCka(), probeLabels, outcome, warnings, baselines,
-                    collapse, new Results.Timings(loadSeconds, trainSeconds, queue == null ? 0 : queue.seconds()),
-                    gemm.blas().name(), gemm.workers().threads());
+            ProbeQueue.Finished probes = queue == null ? new ProbeQueue.Finished(List.of(), new Measurements()) : queue.finish(completed);
+            Measurements after = new Measurements();
+            if (completed)
+                for (Observable o : e.observables()) {
+                    Measurements m = o.afterTraining(new Trained(initial, net, split, gemm));
+                    if (m.isEmpty()) continue;
+                    after.putAll(m);
+                    listener.status(o.key() + " measured");
+                }
+            return new Results(e, spec, net.parameterCount(),
+                    new Results.Data(e.data().describe(), split.train().classNames(), split.train().size(), split.test().size(), split.files()),
+                    outcome.history(), prober == null ? List.of() : prober.layers(spec.widths()),
+                    prober == null ? new int[0] : prober.sample().labels(), probes.probes(), probes.acrossProbes(), after, outcome, warnings,
+                    new Results.Timings(loadSeconds, trainSeconds, queue == null ? 0 : queue.seconds()),
+                    new Results.Machine(gemm.blas().name(), gemm.workers().threads()));
         }
     }
 }

@@ -57,19 +57,17 @@ public final class Trainer {
         if (n == 0) throw new IllegalArgumentException("the training set is empty");
         int batch = config.batchSize() == 0 ? n : Math.min(config.batchSize(), n);
         int steps = (n + batch - 1) / batch;
-        int outputs = net.width(net.layers());
         Tape tape = new Tape(net, batch);
         Matrix x = Matrix.zeros(batch, d);
         int[] y = new int[batch];
         Matrix grad = net.newParameterVector();
-        Optimizer optimizer = new Optimizer(config.optimizer(), net.parameterCount());
+        Optimizer optimizer = Optimizer.of(config.optimizer(), net.parameterCount());
         Rng shuffle = Rng.stream(seed, "shuffle");
-        Centring centring = Centring.of(net, train, test, inference);
-        Matrix centred = centring == null ? null : Matrix.zeros(batch, outputs);
-        float[] f0 = centring == null ? null : new float[batch * outputs];
+        Readout trainOut = Readout.of(net, train, inference), testOut = Readout.of(net, test, inference);
+        Matrix readoutBuffer = trainOut.centred() ? Matrix.zeros(batch, net.width(net.layers())) : null;
         List<EpochMetrics> history = new ArrayList<>();
 
-        EpochMetrics m = measure(net, train, test, config.loss(), centring, 0, 0, false, optimizer.time());
+        EpochMetrics m = measure(net, train, test, config.loss(), trainOut, testOut, 0, 0, false, optimizer.time());
         history.add(m);
         listener.epochEnd(m, net);
         int target = config.until() != null && config.until().reached(m) ? 0 : -1;
@@ -91,38 +89,29 @@ public final class Trainer {
                     int i = order[from + r];
                     xb.put(x.offset() + r * d, train.features(), i * d, d);
                     y[r] = train.labels()[i];
-                    if (centring != null) System.arraycopy(centring.train, i * outputs, f0, r * outputs, outputs);
                 }
                 net.forward(gemm, x.rows(0, rows), tape);
-                Matrix out = tape.post(net.layers()), delta = tape.delta(net.layers());
-                double loss;
-                Matrix judged = out;                                    // what gradient flow watches move
-                if (centring == null) {
-                    loss = config.loss().evaluate(out, y, 0, delta, rows) / rows;
-                } else {
-                    // α-trick: loss ℓ(y·α(f − f₀))/α², so ∂/∂f = ℓ'·α/α² = (∂ℓ/∂O)/α.
-                    Matrix o = centred.rows(0, rows);
-                    Readout.centre(out, f0, 0, centring.alpha, o);
-                    loss = config.loss().evaluate(o, y, 0, delta, rows) / rows / (centring.alpha * centring.alpha);
-                    scale(delta, (float) (1 / centring.alpha));
-                    judged = o;
-                }
+                Matrix delta = tape.delta(net.layers());
+                // What the loss sees, and what gradient flow watches move: f, or the α-trick's α(f − f₀).
+                Matrix out = trainOut.apply(tape.post(net.layers()), r -> order[from + r], readoutBuffer);
+                double loss = trainOut.loss(config.loss().evaluate(out, y, 0, delta, rows) / rows);
+                trainOut.toNetworkGradient(delta);
                 if (!Double.isFinite(loss))
                     return new Outcome(Status.DIVERGED, history, target,
                             "loss became " + loss + " at epoch " + epoch + ", step " + (s + 1) + " of " + steps);
-                if (margins && marginsReached(judged, y, rows)) {       // every margin ≥ 1
+                if (margins && marginsReached(out, y, rows)) {          // every margin ≥ 1
                     converged = true;
                     break;
                 }
                 net.backward(gemm, tape, grad);
-                optimizer.step(net.params(), grad, gemm.workers(), judged, delta);
+                optimizer.step(net.params(), grad, gemm.workers(), out, delta);
                 listener.stepEnd(epoch, s + 1, steps, loss);
             }
             seconds += (System.nanoTime() - t0) / 1e9;
             boolean evaluate = converged || epoch % config.evaluateEvery() == 0 || epoch == config.maxEpochs()
                     || listener.wantsEvaluation(epoch);
             if (!evaluate) continue;
-            m = measure(net, train, test, config.loss(), centring, epoch, seconds, target >= 0, optimizer.time());
+            m = measure(net, train, test, config.loss(), trainOut, testOut, epoch, seconds, target >= 0, optimizer.time());
             seconds = 0;
             if (!finite(m)) return new Outcome(Status.DIVERGED, history, target, "loss became non-finite after epoch " + epoch);
             history.add(m);
@@ -136,14 +125,6 @@ public final class Trainer {
         return new Outcome(Status.COMPLETED, history, target, msg);
     }
 
-    /** The initial outputs f₀ of the training and test samples, for the α-trick. */
-    private record Centring(double alpha, float[] train, float[] test) {
-        static Centring of(Mlp net, Dataset train, Dataset test, Inference inference) {
-            if (!net.spec().centred()) return null;
-            return new Centring(net.spec().alpha(), Readout.outputs(net, train, inference), Readout.outputs(net, test, inference));
-        }
-    }
-
     /** Whether every sample's margin y·f (y = ±1) is at least 1, the margin losses' convergence. */
     private static boolean marginsReached(Matrix out, int[] y, int rows) {
         for (int r = 0; r < rows; r++)
@@ -151,29 +132,19 @@ public final class Trainer {
         return true;
     }
 
-    private static void scale(Matrix m, float s) {
-        FloatBuffer b = m.buffer();
-        for (int i = m.offset(), end = m.offset() + m.rows * m.cols; i < end; i++) b.put(i, b.get(i) * s);
-    }
-
     private static boolean finite(EpochMetrics m) {
         return Double.isFinite(m.trainLoss()) && (Double.isNaN(m.testAccuracy()) || Double.isFinite(m.testLoss()));
     }
 
-    private EpochMetrics measure(Mlp net, Dataset train, Dataset test, Loss loss, Centring c, int epoch, double seconds,
-                                 boolean terminal, double time) {
-        Evaluation tr = evaluate(net, train, loss, c == null ? null : c.train, c == null ? Double.NaN : c.alpha);
-        Evaluation te = test.size() == 0 ? Evaluation.EMPTY : evaluate(net, test, loss, c == null ? null : c.test, c == null ? Double.NaN : c.alpha);
+    private EpochMetrics measure(Mlp net, Dataset train, Dataset test, Loss loss, Readout trainOut, Readout testOut, int epoch,
+                                 double seconds, boolean terminal, double time) {
+        Evaluation tr = evaluate(net, train, loss, trainOut);
+        Evaluation te = test.size() == 0 ? Evaluation.EMPTY : evaluate(net, test, loss, testOut);
         return new EpochMetrics(epoch, tr.loss(), tr.accuracy(), te.loss(), te.accuracy(), seconds, terminal, tr.minMargin(), time);
     }
 
-    /** Mean loss, accuracy and predictions of the network on a dataset. */
-    public Evaluation evaluate(Mlp net, Dataset data, Loss loss) {
-        return evaluate(net, data, loss, null, Double.NaN);
-    }
-
-    /** As {@link #evaluate(Mlp, Dataset, Loss)}, for the α-trick output α(f − f₀) when f0 is given. */
-    private Evaluation evaluate(Mlp net, Dataset data, Loss loss, float[] f0, double alpha) {
+    /** Mean loss, accuracy, predictions and smallest margin of the network read out on a dataset. */
+    public Evaluation evaluate(Mlp net, Dataset data, Loss loss, Readout readout) {
         int n = data.size();
         if (n == 0) return Evaluation.EMPTY;
         int[] predictions = new int[n];
@@ -182,13 +153,9 @@ public final class Trainer {
         int[] correct = {0};
         Matrix[] buffer = {null};
         inference.run(net, data, (start, tape) -> {
-            Matrix out = tape.post(net.layers());
-            if (f0 != null) {
-                if (buffer[0] == null || buffer[0].rows < out.rows) buffer[0] = Matrix.zeros(out.rows, out.cols);
-                Matrix o = buffer[0].rows(0, out.rows);
-                Readout.centre(out, f0, start * out.cols, alpha, o);
-                out = o;
-            }
+            Matrix f = tape.post(net.layers());
+            if (readout.centred() && (buffer[0] == null || buffer[0].rows < f.rows)) buffer[0] = Matrix.zeros(f.rows, f.cols);
+            Matrix out = readout.apply(f, start, buffer[0]);
             total[0] += loss.evaluate(out, data.labels(), start, null, 1);
             for (int r = 0; r < out.rows; r++) {
                 int best = Readout.predict(out, r);
@@ -197,8 +164,7 @@ public final class Trainer {
                 if (out.cols == 1) minMargin[0] = Math.min(minMargin[0], (data.labels()[start + r] == 1 ? 1 : -1) * out.get(r, 0));
             }
         });
-        double scale = f0 == null ? 1 : alpha * alpha;
-        return new Evaluation(total[0] / n / scale, (double) correct[0] / n, predictions,
+        return new Evaluation(readout.loss(total[0] / n), (double) correct[0] / n, predictions,
                 net.width(net.layers()) == 1 ? minMargin[0] : Double.NaN);
     }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import netlens.linalg.Backend;
 import netlens.linalg.Blas;
-import netlens.probe.ClassStatistics;
+import netlens.linalg.ClassStatistics;
 import netlens.probe.CollapseMetrics;
 import netlens.probe.NeuralCollapse;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,6 +3,9 @@ package netlens.probe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import netlens.linalg.Backend;
+import netlens.linalg.ClassStatistics;
+import netlens.linalg.GaussianClasses;
+import netlens.linalg.Pca;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;

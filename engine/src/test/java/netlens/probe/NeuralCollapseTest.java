@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import netlens.linalg.Backend;
 import netlens.linalg.Blas;
+import netlens.linalg.ClassStatistics;
+import netlens.linalg.GaussianClasses;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;

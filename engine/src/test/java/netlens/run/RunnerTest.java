@@ -11,7 +11,11 @@ import netlens.linalg.Gemm;
 import netlens.linalg.Workers;
 import netlens.nn.Activation;
 import netlens.nn.Init;
-import netlens.probe.ProbeConfig;
+import netlens.observables.Collapse;
+import netlens.observables.Embeddings;
+import netlens.observables.PrincipalComponents;
+import netlens.observe.ProbeSchedule;
+import netlens.probe.Projection;
 import netlens.train.Loss;
 import netlens.train.OptimizerSpec;
 import netlens.train.TrainConfig;
@@ -22,7 +26,7 @@ class RunnerTest {
         Experiment e = new Experiment("spiral-test", 2, new SpiralSpec(3, 60, 20, Double.NaN, 0.05, true),
                 new ModelSpec(new int[] {16, 2}, Activation.TANH, true, Init.PYTORCH),
                 new TrainConfig(Loss.CROSS_ENTROPY, new OptimizerSpec.Adam(0.01, 0.9, 0.999, 1e-8, 0, false), 30, maxEpochs, null, 0),
-                new ProbeConfig(every, 1000, true, true));
+                ProbeSchedule.every(every, 1000), List.of(new PrincipalComponents(), new Embeddings(new Projection.Pca()), new Collapse()));
         try (Workers w = new Workers(2)) {
             return new Runner(new Gemm(Backend.blas(), w), null).run(e, new Runner.Listener() {});
         }
@@ -33,11 +37,10 @@ class RunnerTest {
         Results r = run(11, 5);
         assertEquals(List.of(0, 5, 10, 11), r.probes().stream().map(p -> p.epoch()).toList());
         assertEquals(12, r.history().size());
-        var last = r.probes().get(3);
-        assertEquals(4, last.layers().size(), "input, h1, h2 (the 2-neuron bottleneck), logits");
-        assertEquals("h2", last.layers().get(2).name());
-        assertEquals(180 * 2, last.layers().get(2).coords().length);
-        assertTrue(last.layers().get(2).etfCoords() != null, "the penultimate layer keeps its ETF target");
+        var last = r.probes().get(3).measured();
+        assertEquals(List.of("input", "h1", "h2", "logits"), r.layers().stream().map(l -> l.name()).toList(), "h2 is the 2-neuron bottleneck");
+        assertEquals(180, last.matrix("h2", "embeddings").rows());
+        assertTrue(last.matrix("h2", "etf_2d") != null, "the penultimate layer keeps its ETF target");
         assertEquals(180, r.probeLabels().length);
     }
 

@@ -43,7 +43,7 @@ class GradientFlowTest {
     void tracksExponentialDecayThroughStiffness() {
         double[] a = {1, 200};
         OptimizerSpec.GradientFlow spec = new OptimizerSpec.GradientFlow(1e-6, 1.1, 0.1, 1e-3, Double.POSITIVE_INFINITY, 1e6);
-        Optimizer opt = new Optimizer(spec, 2);
+        Optimizer opt = Optimizer.of(spec, 2);
         Matrix x = Matrix.of(1, 2, new float[] {2f, 1f});
         int steps = flow(opt, x, (xs, g) -> {
             for (int i = 0; i < 2; i++) g[i] = (float) (a[i] * xs[i]);
@@ -65,7 +65,7 @@ class GradientFlowTest {
     @Test
     void crossesAKinkOfTheLoss() {
         OptimizerSpec.GradientFlow spec = new OptimizerSpec.GradientFlow(1e-3, 1.1, 0.1, 1e-3, 0.1, 1e6);
-        Optimizer opt = new Optimizer(spec, 1);
+        Optimizer opt = Optimizer.of(spec, 1);
         Matrix x = Matrix.of(1, 1, new float[] {0f});
         // Both samples' outputs are x; the gradient for x sums their loss derivatives.
         Gradient margins = (xs, g) -> g[0] = -((xs[0] < 1 ? 1f : 0f) + (xs[0] < 3 ? 0.5f : 0f));
@@ -81,7 +81,7 @@ class GradientFlowTest {
     @Test
     void refusesAnUnstableFirstStep() {
         OptimizerSpec.GradientFlow spec = new OptimizerSpec.GradientFlow(1.0, 1.1, 0.1, 1e-3, Double.POSITIVE_INFINITY, 1e6);
-        Optimizer opt = new Optimizer(spec, 1);
+        Optimizer opt = Optimizer.of(spec, 1);
         Matrix x = Matrix.of(1, 1, new float[] {1f});
         flow(opt, x, (xs, g) -> g[0] = 50 * xs[0], 0.1, 10_000);
         double t = opt.time();

@@ -17,12 +17,12 @@ class OptimizerTest {
     @Test
     void momentumSgdFollowsTheHeavyBallRecurrence() {
         double a = 3, lr = 0.05, mu = 0.9, x0 = 1.5;
-        Optimizer opt = new Optimizer(new OptimizerSpec.Sgd(lr, mu, false, 0), 1);
+        Optimizer opt = Optimizer.of(new OptimizerSpec.Sgd(lr, mu, false, 0), 1);
         Matrix p = Matrix.of(1, 1, new float[] {(float) x0});
         Matrix g = Matrix.zeros(1, 1);
         for (int t = 0; t < 20; t++) {
             g.set(0, 0, (float) (a * p.get(0, 0)));
-            opt.step(p, g, ONE);
+            opt.step(p, g, ONE, null, null);
         }
         // T = [[1 − lr·a, −lr·μ], [a, μ]] acting on (x, v).
         double[][] tm = {{1 - lr * a, -lr * mu}, {a, mu}};
@@ -33,9 +33,9 @@ class OptimizerTest {
 
     @Test
     void weightDecayIsAnL2TermInTheGradient() {
-        Optimizer opt = new Optimizer(new OptimizerSpec.Sgd(0.1, 0, false, 0.5), 2);
+        Optimizer opt = Optimizer.of(new OptimizerSpec.Sgd(0.1, 0, false, 0.5), 2);
         Matrix p = Matrix.of(1, 2, new float[] {2f, -4f});
-        opt.step(p, Matrix.of(1, 2, new float[] {1f, 0f}), ONE);
+        opt.step(p, Matrix.of(1, 2, new float[] {1f, 0f}), ONE, null, null);
         assertEquals(2 - 0.1 * (1 + 0.5 * 2), p.get(0, 0), 1e-6);
         assertEquals(-4 - 0.1 * (0.5 * -4), p.get(0, 1), 1e-6);
     }
@@ -43,9 +43,9 @@ class OptimizerTest {
     /** With bias correction Adam's first step is lr·g/(|g| + ε) whatever the size of g. */
     @Test
     void adamsFirstStepHasLengthLr() {
-        Optimizer opt = new Optimizer(new OptimizerSpec.Adam(0.01, 0.9, 0.999, 1e-8, 0, false), 3);
+        Optimizer opt = Optimizer.of(new OptimizerSpec.Adam(0.01, 0.9, 0.999, 1e-8, 0, false), 3);
         Matrix p = Matrix.zeros(1, 3);
-        opt.step(p, Matrix.of(1, 3, new float[] {1e-3f, -50f, 7f}), ONE);
+        opt.step(p, Matrix.of(1, 3, new float[] {1e-3f, -50f, 7f}), ONE, null, null);
         assertEquals(-0.01, p.get(0, 0), 1e-6);
         assertEquals(0.01, p.get(0, 1), 1e-6);
         assertEquals(-0.01, p.get(0, 2), 1e-6);
@@ -53,13 +53,13 @@ class OptimizerTest {
 
     @Test
     void adamMinimisesAQuadratic() {
-        Optimizer opt = new Optimizer(new OptimizerSpec.Adam(0.05, 0.9, 0.999, 1e-8, 0, false), 2);
+        Optimizer opt = Optimizer.of(new OptimizerSpec.Adam(0.05, 0.9, 0.999, 1e-8, 0, false), 2);
         Matrix p = Matrix.of(1, 2, new float[] {3f, -2f});
         Matrix g = Matrix.zeros(1, 2);
         for (int t = 0; t < 2000; t++) {
             g.set(0, 0, 2 * (p.get(0, 0) - 1));          // f = (x − 1)² + 10 (y + 0.5)²
             g.set(0, 1, 20 * (p.get(0, 1) + 0.5f));
-            opt.step(p, g, ONE);
+            opt.step(p, g, ONE, null, null);
         }
         assertEquals(1, p.get(0, 0), 1e-3);
         assertEquals(-0.5, p.get(0, 1), 1e-3);
@@ -67,9 +67,9 @@ class OptimizerTest {
 
     @Test
     void decoupledDecayShrinksParametersWithoutAGradient() {
-        Optimizer opt = new Optimizer(new OptimizerSpec.Adam(0.1, 0.9, 0.999, 1e-8, 0.5, true), 1);
+        Optimizer opt = Optimizer.of(new OptimizerSpec.Adam(0.1, 0.9, 0.999, 1e-8, 0.5, true), 1);
         Matrix p = Matrix.of(1, 1, new float[] {2f});
-        opt.step(p, Matrix.zeros(1, 1), ONE);
+        opt.step(p, Matrix.zeros(1, 1), ONE, null, null);
         assertEquals(2 * (1 - 0.1 * 0.5), p.get(0, 0), 1e-6);
     }
 

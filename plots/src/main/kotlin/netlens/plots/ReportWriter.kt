@@ -2,93 +2,105 @@ package netlens.plots
 
 import java.nio.file.Files
 import java.nio.file.Path
-import netlens.run.Results
+import java.util.Locale
+import netlens.observe.Measurement
+import netlens.train.Trainer
 
 /**
- * Writes `<root>/<experiment>/`: index.html (self-contained, figures inlined as SVG), one SVG per
- * figure in figures/, metrics.csv, run.json, embeddings.npy, labels.npy, cka.csv and spectra.csv
- * when measured, and the script as it ran. An experiment with variants gets one page comparing them
- * side by side, a metrics.csv with a `variant` column, and one such folder per variant. The folder
- * is replaced whole or not at all (see [AtomicFolder]).
+ * Writes a plan's report into `<root>/<name>/`, replaced whole or not at all (see [AtomicFolder]).
+ * Every layout has index.html (self-contained, figures inlined as SVG), one SVG per figure in
+ * figures/, run.json and the script as it ran:
+ * - one run: metrics.csv, a file per non-scalar measurement (embeddings.npy, cka_layers.csv, …) and labels.npy;
+ * - variants: a page comparing them side by side, metrics.csv with a `variant` column, and a folder
+ *   per variant holding its own one-run report;
+ * - a sweep: learning curves and sweep.csv, one row per point (see [SweepPage]).
  */
 class ReportWriter(private val root: Path) {
-    fun write(results: Results, spec: ReportSpec, provenance: Provenance, runInfo: Map<String, Any?>): Path =
-        AtomicFolder.write(root, results.experiment().name()) { dir ->
-            writeRun(dir, Run("", ResultView(results)), spec.sections, spec, provenance, runInfo, null)
-        }
+    enum class Layout { RUN, VARIANTS, SWEEP }
 
-    /** An experiment with variants, in the order declared; labels name the variants. */
-    fun writeVariants(name: String, runs: List<Pair<String, Results>>, spec: ReportSpec, provenance: Provenance,
-                      runInfo: Map<String, Any?>): Path =
+    /** [info] goes into run.json as it is (timings of the script, whether results came from the cache). */
+    fun write(name: String, layout: Layout, runs: List<Run>, spec: ReportSpec, p: Provenance, info: Map<String, Any?>): Path =
         AtomicFolder.write(root, name) { dir ->
-            val all = Run.numbered(runs.map { (label, r) -> Run(label, ResultView(r)) })
-            for (run in all) {
-                writeRun(dir.resolve(slug(run.label)), run, spec.sections.filter { !ReportSpec.sideBySide(it) }, spec, provenance,
-                    runInfo + ("variant" to run.label), "../index.html")
-            }
-            val svgs = render(spec.sections.filter { ReportSpec.sideBySide(it) }, all, spec)
-            writeFigures(dir, svgs)
-            Files.writeString(dir.resolve("metrics.csv"), MetricsTable.csvWithVariants(runs))
-            Files.writeString(dir.resolve(SCRIPT_COPY), provenance.scriptText)
-            Files.writeString(dir.resolve("run.json"), Json.write(linkedMapOf(
-                "experiment" to name,
-                "variants" to all.map { linkedMapOf("label" to it.label, "folder" to slug(it.label),
-                    "status" to it.view.results.outcome().status().name.lowercase(), "outcome" to it.view.results.outcome().message()) },
-                "script" to linkedMapOf("path" to provenance.scriptPath, "sha256" to provenance.scriptSha256, "text" to provenance.scriptText),
-                "git" to provenance.gitCommit?.let { linkedMapOf("commit" to it, "dirty" to provenance.gitDirty) },
-                "command" to provenance.commandLine,
-                "netlens_version" to provenance.netlensVersion,
-                "started_at" to provenance.startedAt,
-            ) + runInfo) + "\n")
-            Files.writeString(dir.resolve("index.html"), HtmlReport.variantsPage(name, all, provenance, svgs) { slug(it) })
-        }
-
-    private fun writeRun(dir: Path, run: Run, sections: List<ReportSpec.Section>, spec: ReportSpec, provenance: Provenance,
-                         runInfo: Map<String, Any?>, backLink: String?) {
-        Files.createDirectories(dir)
-        val results = run.view.results
-        val svgs = render(sections, listOf(run), spec)
-        writeFigures(dir, svgs)
-        Files.writeString(dir.resolve("metrics.csv"), MetricsTable.csv(results))
-        ProbeTables.cka(results)?.let { Files.writeString(dir.resolve("cka.csv"), it) }
-        ProbeTables.spectra(results)?.let { Files.writeString(dir.resolve("spectra.csv"), it) }
-        ProbeTables.ntk(results)?.let { Files.writeString(dir.resolve("ntk.csv"), it) }
-        ProbeTables.neurons(results)?.let { Files.writeString(dir.resolve("neurons.csv"), it) }
-        Files.writeString(dir.resolve(SCRIPT_COPY), provenance.scriptText)
-        val embeddings = Embeddings.write(dir, run.view)
-        Files.writeString(dir.resolve("run.json"), Json.write(RunJson.of(results, provenance, runInfo, embeddings)) + "\n")
-        Files.writeString(dir.resolve("index.html"),
-            HtmlReport.page(run.view, provenance, svgs, Verdict.sentences(run.view, spec.nc1), run.label, backLink))
-    }
-
-    private fun render(sections: List<ReportSpec.Section>, runs: List<Run>, spec: ReportSpec): List<Pair<FigureOut, String>> {
-        val view = runs.first().view
-        val figures = sections.mapNotNull { s ->
-            if (s != ReportSpec.TrainingCurves && runs.all { it.view.probes.isEmpty() }) return@mapNotNull null
-            when (s) {
-                ReportSpec.TrainingCurves -> trainingCurves(runs)
-                ReportSpec.DecisionRegions -> decisionRegions(runs)
-                ReportSpec.Bottleneck -> bottleneck(runs)
-                is ReportSpec.BottleneckEvolution -> bottleneckEvolution(runs, s)
-                ReportSpec.VectorField -> vectorField(runs)
-                ReportSpec.Angles -> angles(runs)
-                is ReportSpec.LayerGrid -> layerGrid(view, s)
-                is ReportSpec.Penultimate -> penultimate(view, s)
-                ReportSpec.CollapseCurves -> collapseCurves(view, spec.nc1)
-                is ReportSpec.DepthProfiles -> depthProfiles(view, s, spec.nc1)
-                ReportSpec.CkaHeatmaps -> ckaHeatmaps(view)
-                ReportSpec.Spectra -> spectra(view)
-                ReportSpec.WeightMovement -> weightMovement(view)
-                ReportSpec.NtkSpectra -> ntkSpectra(view)
-                ReportSpec.NeuronPositions -> neuronPositions(view)
+            Files.writeString(dir.resolve(SCRIPT_COPY), p.scriptText)
+            when (layout) {
+                Layout.RUN -> writeRun(dir, runs.single(), spec.figures, spec, p, info, null)
+                Layout.VARIANTS -> writeVariants(dir, name, Run.numbered(runs), spec, p, info)
+                Layout.SWEEP -> SweepPage.write(dir, name, runs, p, info)
             }
         }
-        return figures.map { it to Svg.render(it.figure, it.id) }
+
+    private fun writeVariants(dir: Path, name: String, runs: List<Run>, spec: ReportSpec, p: Provenance, info: Map<String, Any?>) {
+        for (run in runs) {
+            val folder = Files.createDirectories(dir.resolve(slug(run.label)))
+            Files.writeString(folder.resolve(SCRIPT_COPY), p.scriptText)
+            writeRun(folder, run, spec.figures.filter { !it.sideBySide }, spec, p, info + ("variant" to run.label), "../index.html")
+        }
+        val svgs = render(spec.figures.filter { it.sideBySide }, Drawing(runs, spec.nc1), dir)
+        Files.writeString(dir.resolve("metrics.csv"), MetricsTable.csvWithVariants(runs))
+        RunJson.write(dir, p, linkedMapOf<String, Any?>(
+            "experiment" to name,
+            "variants" to runs.map { linkedMapOf("label" to it.label, "folder" to slug(it.label),
+                "status" to it.results.outcome().status().name.lowercase(), "outcome" to it.results.outcome().message()) },
+        ) + info)
+        val page = Page(name)
+        page.subtitle = "${runs.size} variants · ${runs.first().results.data().description()}"
+        if (runs.any { !it.results.complete() }) page.banner = "Partial report: not every variant completed (see the table)."
+        page += Page.Table("variants", "Variants", listOf("variant", "network", "epochs", "train accuracy", "test accuracy", "outcome"),
+            runs.map { r ->
+                val last = r.results.last()
+                listOf(r.label, r.results.network().toString(), last.epoch().toString(), f("%.2f%%", 100 * last.trainAccuracy()),
+                    if (last.testAccuracy().isNaN()) "" else f("%.2f%%", 100 * last.testAccuracy()),
+                    r.results.outcome().status().name.lowercase() + ": " + r.results.outcome().message())
+            }, "Each variant's own page holds its layer-by-layer figures and data files.", runs.map { slug(it.label) + "/index.html" })
+        for ((fig, svg) in svgs) page += Page.Figure(fig, svg)
+        page += Page.Details(emptyList(), null, p.scriptText)
+        Files.writeString(dir.resolve("index.html"), page.html(p))
     }
 
-    private fun writeFigures(dir: Path, svgs: List<Pair<FigureOut, String>>) {
-        Files.createDirectories(dir.resolve("figures"))
-        for ((fig, svg) in svgs) Files.writeString(dir.resolve("figures/${fig.id}.svg"), svg)
+    private fun writeRun(dir: Path, run: Run, figures: List<Figure>, spec: ReportSpec, p: Provenance, info: Map<String, Any?>,
+                         backLink: String?) {
+        val r = run.results
+        val svgs = render(figures, Drawing(listOf(run), spec.nc1), dir)
+        Files.writeString(dir.resolve("metrics.csv"), MetricsTable.csv(r))
+        val arrays = MeasurementFiles.write(dir, r)
+        RunJson.write(dir, p, RunJson.run(r, arrays, info + ("cached" to run.cached)))
+        val e = r.experiment()
+        val page = Page(if (run.label.isEmpty()) e.name() else "${e.name()} · ${run.label}")
+        page.backLink = backLink
+        page.subtitle = "${r.data().description()} · ${r.network()} · seed ${e.seed()}"
+        if (r.outcome().status() != Trainer.Status.COMPLETED) page.banner = "Partial report: " + r.outcome().message()
+        page += Page.Text("summary", "Summary", Verdict.sentences(run, spec.nc1), css = "verdict")
+        afterTraining(run, page)
+        for ((fig, svg) in svgs) page += Page.Figure(fig, svg)
+        page += Page.Details(listOf(
+            "script" to "${p.scriptPath} (sha256 ${p.scriptSha256.take(16)}…)",
+            "git" to (p.gitCommit?.let { it + if (p.gitDirty) " (uncommitted changes)" else "" } ?: "not in a repository"),
+            "data" to "${r.data().trainSize()} train / ${r.data().testSize()} test samples; " +
+                r.data().files().joinToString("; ") { "${it.name()} sha256 ${it.sha256().take(12)}…" }.ifEmpty { "generated" },
+            "network" to "${r.network()}, ${r.parameters()} parameters",
+            "training" to "${e.train().loss().key()}, ${e.train().optimizer()}, batch ${if (e.train().batchSize() == 0) "full" else e.train().batchSize()}",
+            "outcome" to "${r.outcome().status().name.lowercase()}: ${r.outcome().message()}",
+            "timings" to f("data %.1f s, training %.1f s, probes %.1f s", r.timings().loadSeconds(), r.timings().trainSeconds(), r.timings().probeSeconds()) +
+                if (run.cached) " (an earlier identical run's, read from the cache)" else "",
+            "machine" to "${r.machine().backend()}, ${r.machine().threads()} threads, Java ${System.getProperty("java.version")}",
+            "files" to "metrics.csv (epoch, layer, metric, value), run.json, a file per other measurement, figures/*.svg",
+        ), null, p.scriptText)
+        Files.writeString(dir.resolve("index.html"), page.html(p))
+    }
+
+    /** What was measured after training: each kernel's NC1 beside the trained network's, and the baselines' test errors. */
+    private fun afterTraining(run: Run, page: Page) {
+        val after = run.results.afterTraining()
+        val kernels = after.subjects().filter { it.isNotEmpty() }
+        if (kernels.isNotEmpty())
+            page += Page.Table("kernels", "Kernel NC1", listOf("features of", "NC1", "Tr Σ_W / Tr Σ_B", "CDNV"),
+                kernels.map { k -> listOf(k) + listOf("nc1", "nc1_trace_ratio", "cdnv").map { f("%.4g", after.scalar(k, it)) } },
+                "On the training set: each kernel's implied features, the trained network's last hidden layer " +
+                    "(network_features) and its empirical NTK (network_ntk).")
+        val errors = after.entries().filter { it.subject().isEmpty() && it.name().startsWith("error_") && it.value() is Measurement.Scalar }
+        if (errors.isNotEmpty())
+            page += Page.Table("baselines", "Baselines", listOf("baseline", "test error"),
+                errors.map { listOf(it.name().removePrefix("error_"), f("%.4f", (it.value() as Measurement.Scalar).value())) })
     }
 
     companion object {
@@ -98,5 +110,19 @@ class ReportWriter(private val root: Path) {
         /** A variant label as a folder name: "activation=tanh, K=3" → "activation-tanh_K-3". */
         fun slug(label: String): String =
             label.replace(Regex("""\s*,\s*"""), "_").replace('=', '-').replace(Regex("""[^A-Za-z0-9._-]"""), "-").ifEmpty { "base" }
+
+        /** Draws the figures that have something to draw and writes each to figures/<id>.svg. */
+        internal fun render(figures: List<Figure>, d: Drawing, dir: Path): List<Pair<FigureOut, String>> =
+            save(figures.mapNotNull { it.draw(d) }, dir)
+
+        /** Renders each figure to SVG and writes it to figures/<id>.svg. */
+        internal fun save(figures: List<FigureOut>, dir: Path): List<Pair<FigureOut, String>> {
+            val svgs = figures.map { it to Svg.render(it.figure, it.id) }
+            Files.createDirectories(dir.resolve("figures"))
+            for ((fig, svg) in svgs) Files.writeString(dir.resolve("figures/${fig.id}.svg"), svg)
+            return svgs
+        }
+
+        private fun f(format: String, vararg args: Any?) = String.format(Locale.ROOT, format, *args)
     }
 }

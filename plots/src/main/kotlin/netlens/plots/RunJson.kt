@@ -1,49 +1,68 @@
 package netlens.plots
 
+import java.nio.file.Files
+import java.nio.file.Path
 import netlens.run.Results
 import netlens.train.OptimizerSpec
 
-/** run.json: everything needed to know what ran and to run it again. */
+/**
+ * run.json, the one provenance record of every report: where it came from (script, git, command,
+ * versions, machine), then what the page holds (a run, variants, sweep points or a comparison).
+ */
 internal object RunJson {
-    private fun versions(p: Provenance): Map<String, String?> {
+    fun write(dir: Path, p: Provenance, content: Map<String, Any?>) {
+        Files.writeString(dir.resolve("run.json"), Json.write(header(p) + content) + "\n")
+    }
+
+    private fun header(p: Provenance): Map<String, Any?> {
         val built = java.util.Properties()
         RunJson::class.java.getResourceAsStream("/netlens/plots-versions.properties")?.use { built.load(it) }
         return linkedMapOf(
-            "netlens" to p.netlensVersion,
-            "java" to "${System.getProperty("java.vendor")} ${System.getProperty("java.version")}",
-            "kotlin" to built.getProperty("kotlin"),
-            "lets-plot" to built.getProperty("lets-plot"),
-            "lets-plot-kotlin" to built.getProperty("lets-plot-kotlin"),
+            "script" to if (p.scriptPath.isEmpty()) null else linkedMapOf("path" to p.scriptPath, "sha256" to p.scriptSha256, "text" to p.scriptText),
+            "git" to p.gitCommit?.let { linkedMapOf("commit" to it, "dirty" to p.gitDirty) },
+            "command" to p.commandLine,
+            "netlens_version" to p.netlensVersion,
+            "started_at" to p.startedAt,
+            "versions" to linkedMapOf(
+                "netlens" to p.netlensVersion,
+                "java" to "${System.getProperty("java.vendor")} ${System.getProperty("java.version")}",
+                "kotlin" to built.getProperty("kotlin"),
+                "lets-plot" to built.getProperty("lets-plot"),
+                "lets-plot-kotlin" to built.getProperty("lets-plot-kotlin"),
+            ),
+            "environment" to linkedMapOf(
+                "java" to System.getProperty("java.version"),
+                "os" to "${System.getProperty("os.name")} ${System.getProperty("os.arch")}",
+                "cores" to Runtime.getRuntime().availableProcessors(),
+            ),
         )
     }
 
-    fun of(r: Results, p: Provenance, extra: Map<String, Any?>, embeddings: Map<String, Any?>?): Map<String, Any?> {
+    /** What one run was and did. */
+    fun run(r: Results, arrays: Map<String, Any?>, extra: Map<String, Any?>): Map<String, Any?> {
         val e = r.experiment()
         val t = e.train()
         val optimizer = when (val o = t.optimizer()) {
             is OptimizerSpec.Sgd -> mapOf("name" to "sgd", "lr" to o.lr(), "momentum" to o.momentum(), "nesterov" to o.nesterov(), "weight_decay" to o.weightDecay())
             is OptimizerSpec.Adam -> mapOf("name" to if (o.decoupled()) "adamw" else "adam", "lr" to o.lr(), "beta1" to o.beta1(),
                 "beta2" to o.beta2(), "eps" to o.eps(), "weight_decay" to o.weightDecay())
-            is OptimizerSpec.GradientFlow -> mapOf("name" to "gradientFlow", "dt" to o.lr(), "grow" to o.grow(), "shrink" to o.shrink(), "max_dgrad" to o.maxDgrad(), "max_dout" to o.maxDout(), "max_dt" to o.maxDt())
+            is OptimizerSpec.GradientFlow -> mapOf("name" to "gradientFlow", "dt" to o.lr(), "grow" to o.grow(), "shrink" to o.shrink(),
+                "max_dgrad" to o.maxDgrad(), "max_dout" to o.maxDout(), "max_dt" to o.maxDt())
         }
+        val d = r.data()
         return linkedMapOf(
             "experiment" to e.name(),
             "status" to r.outcome().status().name.lowercase(),
             "outcome" to r.outcome().message(),
             "target_epoch" to r.outcome().targetEpoch().takeIf { it >= 0 },
-            "epochs_run" to r.history().last().epoch(),
+            "epochs_run" to r.last().epoch(),
             "seed" to e.seed(),
-            "script" to linkedMapOf("path" to p.scriptPath, "sha256" to p.scriptSha256, "text" to p.scriptText),
-            "git" to p.gitCommit?.let { linkedMapOf("commit" to it, "dirty" to p.gitDirty) },
-            "command" to p.commandLine,
-            "netlens_version" to p.netlensVersion,
-            "started_at" to p.startedAt,
             "data" to linkedMapOf(
-                "description" to r.dataDescription(),
-                "classes" to r.classNames(),
-                "train_size" to r.trainSize(),
-                "test_size" to r.testSize(),
-                "files" to r.dataFiles().map { linkedMapOf("name" to it.name(), "path" to it.path(), "bytes" to it.bytes(), "sha256" to it.sha256()) },
+                "description" to d.description(),
+                "classes" to d.classNames(),
+                "train_size" to d.trainSize(),
+                "test_size" to d.testSize(),
+                "files" to d.files().map { linkedMapOf("name" to it.name(), "path" to it.path(), "bytes" to it.bytes(), "sha256" to it.sha256()) },
             ),
             "network" to linkedMapOf(
                 "widths" to r.network().widths().toList(),
@@ -63,23 +82,20 @@ internal object RunJson {
                 "extra_epochs" to t.extraEpochs(),
                 "evaluate_every" to t.evaluateEvery(),
             ),
-            "probe" to e.probe()?.let { linkedMapOf("every" to it.every(), "max_samples" to it.maxSamples(), "samples" to r.probeLabels().size,
-                "embeddings" to it.embeddings(), "neural_collapse" to it.collapse(), "epochs" to r.probes().map { p -> p.epoch() }) },
-            "embeddings" to embeddings,
-            "versions" to versions(p),
-            "environment" to linkedMapOf(
-                "java" to System.getProperty("java.version"),
-                "os" to "${System.getProperty("os.name")} ${System.getProperty("os.arch")}",
-                "cores" to Runtime.getRuntime().availableProcessors(),
-                "threads" to r.threads(),
-                "linear_algebra" to r.backend(),
-            ),
+            "probe" to e.probes()?.let {
+                linkedMapOf("every" to it.every(), "at" to it.at()?.toList(), "max_samples" to it.samples(), "samples" to r.probeLabels().size,
+                    "layers" to r.layers().map { l -> l.name() }, "epochs" to r.probes().map { p -> p.epoch() })
+            },
+            "observables" to e.observables().map { it.identity() },
+            "arrays" to arrays.ifEmpty { null },
+            "labels" to if (r.probes().isEmpty()) null else "labels.npy",
+            "machine" to linkedMapOf("threads" to r.machine().threads(), "linear_algebra" to r.machine().backend()),
             "timings_seconds" to linkedMapOf(
                 "load_data" to r.timings().loadSeconds(),
                 "train" to r.timings().trainSeconds(),
                 "probe" to r.timings().probeSeconds(),
                 "per_epoch" to r.history().drop(1).map { it.seconds() },
             ),
-        ).apply { putAll(extra) }
+        ) + extra
     }
 }

@@ -6,7 +6,11 @@ import netlens.linalg.Gemm
 import netlens.linalg.Workers
 import netlens.nn.Activation
 import netlens.nn.Init
-import netlens.probe.ProbeConfig
+import netlens.observables.Collapse
+import netlens.observables.Embeddings
+import netlens.observables.PrincipalComponents
+import netlens.observe.ProbeSchedule
+import netlens.probe.Projection
 import netlens.run.Experiment
 import netlens.run.ModelSpec
 import netlens.run.Results
@@ -24,7 +28,7 @@ object Fixtures {
             name, 1, SpiralSpec(3, 40, 10, Double.NaN, 0.05, true),
             ModelSpec(intArrayOf(12, 2), Activation.TANH, true, Init.PYTORCH),
             TrainConfig(Loss.CROSS_ENTROPY, OptimizerSpec.Adam(0.01, 0.9, 0.999, 1e-8, 0.0, false), 20, 6, null, 0),
-            ProbeConfig(2, 1000, true, true),
+            ProbeSchedule.every(2, 1000), listOf(PrincipalComponents(), Embeddings(Projection.Pca()), Collapse()),
         )
         return Workers(2).use { w -> Runner(Gemm(Backend.blas(), w), null).run(e, object : Runner.Listener {}) }
     }

@@ -15,8 +15,9 @@ class ReportWriterTest {
     @TempDir
     lateinit var root: Path
 
-    private fun write(extra: Map<String, Any?> = emptyMap()) =
-        ReportWriter(root).write(Fixtures.results, ReportSpec.DEFAULT, Fixtures.provenance, extra)
+    private fun write(extra: Map<String, Any?> = emptyMap(), at: Path = root) =
+        ReportWriter(at).write("spirals", ReportWriter.Layout.RUN, listOf(Run("", Fixtures.results)), ReportSpec(Figures.builtIn),
+            Fixtures.provenance, extra)
 
     private fun visible(): List<String> = Files.list(root).use { s -> s.map { it.fileName.toString() }.filter { !it.startsWith(".") }.toList() }
 
@@ -56,7 +57,7 @@ class ReportWriterTest {
         val json = Files.readString(dir.resolve("run.json"))
         val writer = Regex(""""writer": (\d)""").find(json)!!.groupValues[1]
         assertTrue(writer in setOf("1", "2", "3", "4"))
-        for (f in listOf("index.html", "metrics.csv", "embeddings.npy", "figures/layer-grid.svg")) assertTrue(Files.isRegularFile(dir.resolve(f)), f)
+        for (f in listOf("index.html", "metrics.csv", "embeddings.npy", "labels.npy", "figures/layer-grid.svg")) assertTrue(Files.isRegularFile(dir.resolve(f)), f)
         assertEquals(emptyList(), leftovers())
     }
 
@@ -71,8 +72,7 @@ class ReportWriterTest {
     @Test
     fun theSameResultsGiveByteIdenticalFigures() {
         val a = Files.readString(write().resolve("figures/layer-grid.svg"))
-        val b = Files.readString(ReportWriter(root.resolve("again")).write(Fixtures.results, ReportSpec.DEFAULT, Fixtures.provenance, emptyMap())
-            .resolve("figures/layer-grid.svg"))
+        val b = Files.readString(write(at = root.resolve("again")).resolve("figures/layer-grid.svg"))
         assertEquals(a, b)
         assertTrue(a.contains("viewBox=\"0 0 "), "figures scale instead of clipping")
     }
