@@ -42,7 +42,8 @@ abstract class ExperimentScript {
 
 object ExperimentScriptConfiguration : ScriptCompilationConfiguration({
     // The DSL, and for a script's own probes and figures Multik's arrays and Lets-Plot's grammar.
-    defaultImports("netlens.dsl.*", "org.jetbrains.kotlinx.multik.api.*", "org.jetbrains.kotlinx.multik.ndarray.data.*",
+    defaultImports("netlens.dsl.*", "org.jetbrains.kotlinx.multik.api.*", "org.jetbrains.kotlinx.multik.api.linalg.*",
+        "org.jetbrains.kotlinx.multik.api.math.*", "org.jetbrains.kotlinx.multik.api.stat.*", "org.jetbrains.kotlinx.multik.ndarray.data.*",
         "org.jetbrains.kotlinx.multik.ndarray.operations.*", "org.jetbrains.letsPlot.*", "org.jetbrains.letsPlot.geom.*",
         "org.jetbrains.letsPlot.scale.*", "org.jetbrains.letsPlot.label.*", "org.jetbrains.letsPlot.facet.*", "org.jetbrains.letsPlot.themes.*")
     jvm { dependenciesFromClassContext(ExperimentScript::class, wholeClasspath = true) }
