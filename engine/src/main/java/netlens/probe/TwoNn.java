@@ -1,8 +1,5 @@
 package netlens.probe;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import netlens.linalg.Blas;
 import netlens.util.Rng;
@@ -13,15 +10,9 @@ import netlens.util.Rng;
  * with a duplicate (r₁ = 0) or a tie (r₂ = r₁) are dropped. Two estimates:
  * the fit of −log(1 − F(μ)) = d·log μ through the origin on the lowest 90 % of μ, and the maximum
  * likelihood d = (n − 1)/Σ log μ; each with a bootstrap standard error over the μ values.
- * Neighbours are found by tiled double-precision products of the centred points (distances
- * ‖x‖² + ‖y‖² − 2x·y), shortlisting a few candidates per point whose distances are then
- * recomputed directly; only a tile of the n×n distances is ever held.
+ * Neighbours come from {@link Neighbours}.
  */
 public final class TwoNn {
-    /** Rows per tile of the distance computation. */
-    private static final int TILE = 256;
-    /** Candidates kept per point from the float estimate before the exact recomputation. */
-    private static final int SHORTLIST = 6;
     private static final int BOOTSTRAP = 100;
 
     /** Estimates with bootstrap standard errors, and how many points were used and dropped. */
@@ -66,70 +57,11 @@ public final class TwoNn {
 
     /** μᵢ = r₂/r₁ for every point with distinct first and second neighbours. */
     static double[] ratios(float[] x, int n, int d, Blas blas) {
-        // Centred, in double: collapsed clusters far from the origin keep their small distances.
-        double[] mean = new double[d];
-        for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) mean[j] += x[i * d + j];
-        for (int j = 0; j < d; j++) mean[j] /= n;
-        DoubleBuffer xs = ByteBuffer.allocateDirect(8 * n * d).order(ByteOrder.nativeOrder()).asDoubleBuffer();
-        double[] sq = new double[n];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < d; j++) {
-                double v = x[i * d + j] - mean[j];
-                xs.put(i * d + j, v);
-                sq[i] += v * v;
-            }
-        int tile = Math.min(TILE, n);
-        DoubleBuffer dots = ByteBuffer.allocateDirect(8 * tile * n).order(ByteOrder.nativeOrder()).asDoubleBuffer();
-        int k = Math.min(SHORTLIST, n - 1);
+        double[] r = Neighbours.distances(x, n, d, 2, blas);
         double[] out = new double[n];
         int used = 0;
-        int[] best = new int[k];
-        double[] bestD = new double[k];
-        double[] row = new double[n];
-        for (int start = 0; start < n; start += tile) {
-            int rows = Math.min(tile, n - start);
-            blas.dgemm(false, true, rows, n, d, 1, xs, start * d, d, xs, 0, d, 0, dots, 0, n);
-            for (int r = 0; r < rows; r++) {
-                int i = start + r;
-                dots.get(r * n, row, 0, n);
-                Arrays.fill(bestD, Double.POSITIVE_INFINITY);
-                for (int j = 0; j < n; j++) {
-                    if (j == i) continue;
-                    double dist = sq[i] + sq[j] - 2 * row[j];
-                    if (dist < bestD[k - 1]) {
-                        int p = k - 1;
-                        while (p > 0 && bestD[p - 1] > dist) {
-                            bestD[p] = bestD[p - 1];
-                            best[p] = best[p - 1];
-                            p--;
-                        }
-                        bestD[p] = dist;
-                        best[p] = j;
-                    }
-                }
-                double r1 = Double.POSITIVE_INFINITY, r2 = Double.POSITIVE_INFINITY;
-                for (int c = 0; c < k; c++) {
-                    double exact = exactDistance(x, i, best[c], d);
-                    if (exact < r1) {
-                        r2 = r1;
-                        r1 = exact;
-                    } else if (exact < r2) {
-                        r2 = exact;
-                    }
-                }
-                if (r1 > 0 && r2 > r1) out[used++] = r2 / r1;
-            }
-        }
+        for (int i = 0; i < n; i++) if (r[2 * i] > 0 && r[2 * i + 1] > r[2 * i]) out[used++] = r[2 * i + 1] / r[2 * i];
         return Arrays.copyOf(out, used);
-    }
-
-    private static double exactDistance(float[] x, int a, int b, int d) {
-        double s = 0;
-        for (int j = 0; j < d; j++) {
-            double diff = (double) x[a * d + j] - x[b * d + j];
-            s += diff * diff;
-        }
-        return Math.sqrt(s);
     }
 
     private static double std(double[] v) {
