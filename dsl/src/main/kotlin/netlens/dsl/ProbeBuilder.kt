@@ -1,8 +1,10 @@
 package netlens.dsl
 
 import netlens.observables.CkaSimilarity
+import netlens.observables.CkaVariants
 import netlens.observables.Collapse
 import netlens.observables.Custom
+import netlens.observables.DimensionScales
 import netlens.observables.Embeddings
 import netlens.observables.InputPlane
 import netlens.observables.IntrinsicDimension
@@ -56,11 +58,24 @@ class ProbeBuilder internal constructor(private val every: Int, private val samp
     /** TwoNN intrinsic dimension (Facco et al. 2017) on a stratified subset of [samples] probe samples. */
     fun intrinsicDimension(samples: Int = 2000) = checked { observe(IntrinsicDimension(samples)) }
 
+    /**
+     * Intrinsic dimension across scales on [samples] probe samples: Levina–Bickel from k = [kMin] to
+     * [kMax] neighbours, and GRIDE's dimension against scale for neighbour orders 1, 2, 4 … [maxOrder].
+     */
+    fun intrinsicDimensionScales(samples: Int = 2000, kMin: Int = 5, kMax: Int = 20, maxOrder: Int = 32) =
+        checked { observe(DimensionScales(samples, kMin, kMax, maxOrder)) }
+
     /** Accuracy of a ridge-regularised linear classifier on each layer's frozen features, train and test. */
     fun linearProbe() = observe(LinearProbeAccuracy())
 
     /** Linear CKA (Kornblith et al. 2019) between layers and between epochs, on [samples] probe samples. */
     fun cka(samples: Int = 1000) = checked { observe(CkaSimilarity(samples)) }
+
+    /**
+     * Linear CKA beside debiased linear CKA (the unbiased HSIC) and RBF CKA with σ = [bandwidth] × the
+     * median distance, between every two layers on [samples] probe samples.
+     */
+    fun ckaVariants(samples: Int = 500, bandwidth: Double = 0.8) = checked { observe(CkaVariants(samples, bandwidth)) }
 
     /** ‖θ_l − θ_l(0)‖/‖θ_l(0)‖ for every layer. */
     fun weightMovement() = observe(WeightMovement())
@@ -91,8 +106,10 @@ class ProbeBuilder internal constructor(private val every: Int, private val samp
         embeddings()
         neuralCollapse(nc1 = Nc1Variant(nc1))
         intrinsicDimension()
+        intrinsicDimensionScales()
         linearProbe()
         cka()
+        ckaVariants()
         weightMovement()
         spectrum()
     }

@@ -4,13 +4,16 @@ import netlens.plots.Angles
 import netlens.plots.Bottleneck
 import netlens.plots.BottleneckEvolution
 import netlens.plots.CkaHeatmaps
+import netlens.plots.CkaVariantsFigure
 import netlens.plots.CollapseCurves
 import netlens.plots.CustomCurves
 import netlens.plots.DecisionRegions
 import netlens.plots.DepthProfiles
+import netlens.plots.DimensionScalesFigure
 import netlens.plots.Figure
 import netlens.plots.LayerGrid
 import netlens.plots.Metrics
+import netlens.plots.Nc1TwoWaysFigure
 import netlens.plots.NeuronPositions
 import netlens.plots.NtkSpectra
 import netlens.plots.Penultimate
@@ -47,6 +50,9 @@ class ReportBuilder internal constructor() {
     /** NC1–NC4 against epoch for every layer. */
     fun collapseCurves() = show(CollapseCurves)
 
+    /** NC1 as Tr(Σ_W Σ_B⁺)/K beside the trace ratio Tr Σ_W / Tr Σ_B, against epoch. */
+    fun nc1TwoWays() = show(Nc1TwoWaysFigure)
+
     /** Loss and accuracy against epoch. */
     fun trainingCurves() = show(TrainingCurves)
 
@@ -61,6 +67,12 @@ class ReportBuilder internal constructor() {
 
     /** Linear CKA heatmaps between layers and between epochs. */
     fun ckaHeatmaps() = show(CkaHeatmaps)
+
+    /** Linear, debiased linear and RBF CKA between layers at the end. */
+    fun ckaVariants() = show(CkaVariantsFigure)
+
+    /** Intrinsic dimension against scale (GRIDE) and against k (Levina–Bickel) at the end. */
+    fun dimensionScales() = show(DimensionScalesFigure)
 
     /** Each layer's PCA spectrum at the end. */
     fun spectra() = show(Spectra)

@@ -123,7 +123,7 @@ class GeometryEndToEndTest {
         val report = out.resolve("geometry")
         val metrics = Files.readAllLines(report.resolve("metrics.csv")).map { it.split(',') }
         for (m in listOf("id_twonn", "id_mle_error", "linear_probe_test_accuracy", "ncc_test_accuracy", "separation_d", "weight_movement",
-            "effective_rank_entropy", "nc1_trace_ratio", "cdnv", "nc2_orthogonal_frame_error"))
+            "effective_rank_entropy", "nc1_trace_ratio", "cdnv", "nc2_orthogonal_frame_error", "id_levina_bickel"))
             assertTrue(metrics.any { it[2] == m }, "metrics.csv has $m")
         assertTrue(metrics.any { it[1] == "" && it[2] == "separation_pearson_r" })
         val layers = Files.readAllLines(report.resolve("cka_layers.csv"))
@@ -135,7 +135,10 @@ class GeometryEndToEndTest {
         assertEquals("epoch,layer,index,value", Files.readAllLines(report.resolve("pca_spectrum.csv")).first())
         assertTrue(Files.readAllLines(report.resolve("pca_spectrum.csv")).size > 10)
         val figures = Files.list(report.resolve("figures")).use { s -> s.map { it.fileName.toString() }.toList() }.toSet()
-        assertTrue(figures.containsAll(setOf("depth-profiles.svg", "cka.svg", "spectra.svg", "weight-movement.svg")), figures.toString())
+        assertTrue(figures.containsAll(setOf("depth-profiles.svg", "cka.svg", "spectra.svg", "weight-movement.svg", "cka-variants.svg",
+            "dimension-scales.svg", "nc1-two-ways.svg")), figures.toString())
+        assertEquals("epoch,layer_a,layer_b,linear,debiased,rbf", Files.readAllLines(report.resolve("cka_variants.csv")).first())
+        assertEquals("epoch,layer,order,scale,dimension", Files.readAllLines(report.resolve("id_gride.csv")).first())
         val html = Files.readString(report.resolve("index.html"))
         assertTrue(html.contains("NC1 = Tr Σ_W / Tr Σ_B"), "the chosen NC1 variant leads")
     }

@@ -5,7 +5,6 @@ package netlens.probe;
  * measure does not apply (no classifier weights, no predictions, fewer than two classes).
  *
  * @param nc1              Tr(Σ_W Σ_B⁺)/K, Σ_B⁺ the pseudo-inverse of rank min(K−1, D)
- * @param nc1Quotient      Tr Σ_W / Tr Σ_B (Tirer et al.)
  * @param cdnv             mean over c≠c' of (σ_c² + σ_c'²)/(2‖μ_c − μ_c'‖²) (Galanti et al.)
  * @param equinorm         std/mean of ‖μ_c − μ_G‖
  * @param equiangularity   mean over c≠c' of |cos(μ_c − μ_G, μ_c' − μ_G) + 1/(K−1)|
@@ -17,6 +16,6 @@ package netlens.probe;
  * @param nccAccuracy      accuracy of the nearest-class-centre classifier on the probed samples
  * @param cosines          K×K cosines between centred class means, row-major
  */
-public record CollapseMetrics(double nc1, double nc1Quotient, double cdnv, double equinorm, double equiangularity,
+public record CollapseMetrics(double nc1, double cdnv, double equinorm, double equiangularity,
                               double etfError, double orthogonalFrameError, double weightEquinorm, double nc3,
                               double nc4, double nccAccuracy, double[] cosines) {}

@@ -52,12 +52,6 @@ public final class NeuralCollapse {
         }
         nc1 = top > 0 ? nc1 / k : Double.NaN;
 
-        double traceW = 0;
-        for (int j = 0; j < d; j++) traceW += s.withinCov[j * d + j];
-        double traceB = 0;
-        for (int c = 0; c < k; c++) traceB += gram[c * k + c];
-        traceB /= k;
-
         double cdnv = 0;
         int pairs = 0;
         for (int a = 0; a < k; a++)
@@ -127,7 +121,7 @@ public final class NeuralCollapse {
             if (predictions != null && ncc[i] == predictions[i]) agree++;
         }
         double nc4 = predictions == null ? Double.NaN : 1 - (double) agree / labels.length;
-        return new CollapseMetrics(nc1, traceW / traceB, cdnv, relativeSpread(norms), equiangularity, etfError,
+        return new CollapseMetrics(nc1, cdnv, relativeSpread(norms), equiangularity, etfError,
                 orthogonalFrameError, weightEquinorm, nc3, nc4, (double) correct / labels.length, cosines);
     }
 

@@ -7,6 +7,7 @@ import netlens.linalg.Backend;
 import netlens.linalg.Blas;
 import netlens.linalg.ClassStatistics;
 import netlens.linalg.GaussianClasses;
+import netlens.observables.TraceRatioNc1;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class NeuralCollapseTest {
         for (int i = 0; i < w.length; i++) w[i] = (float) (0.3 * m[i]);
         CollapseMetrics c = NeuralCollapse.measure(s, h, y, y.clone(), w, BLAS);
         assertEquals(0, c.nc1(), 1e-10);
-        assertEquals(0, c.nc1Quotient(), 1e-10);
+        assertEquals(0, TraceRatioNc1.of(h, d, y, k), 1e-10);
         assertEquals(0, c.cdnv(), 1e-10);
         assertEquals(0, c.equinorm(), 1e-6);
         assertEquals(0, c.equiangularity(), 1e-6);
@@ -90,7 +91,7 @@ class NeuralCollapseTest {
 
         CollapseMetrics c = NeuralCollapse.measure(s, g.features, g.labels, null, null, BLAS);
         assertEquals(want, c.nc1(), 1e-8 * want);
-        assertEquals(CommonOps_DDRM.trace(sw) / CommonOps_DDRM.trace(sb), c.nc1Quotient(), 1e-9);
+        assertEquals(CommonOps_DDRM.trace(sw) / CommonOps_DDRM.trace(sb), TraceRatioNc1.of(g.features, d, g.labels, k), 1e-9);
         assertEquals(Double.NaN, c.nc3());
         assertEquals(Double.NaN, c.nc4());
     }
