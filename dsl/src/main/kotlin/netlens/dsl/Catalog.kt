@@ -42,7 +42,7 @@ val quadraticHinge: Loss = Loss.QuadraticHinge()
  */
 fun softHinge(beta: Double = 20.0): Loss = Loss.SoftHinge(beta)
 
-/** Weights and layer scales (docs/observables.md, "Networks"). */
+/** Weights and layer scales (docs/definitions.md §2). */
 val standardScaling: Parameterisation = Parameterisation.STANDARD
 val ntkScaling: Parameterisation = Parameterisation.NTK
 val meanFieldScaling: Parameterisation = Parameterisation.MEAN_FIELD
@@ -67,7 +67,7 @@ private fun limit(activation: Activation) = LimitActivation.valueOf(activation.n
 
 /**
  * The NNGP of an infinitely wide fully connected network with [depth] hidden layers, weights
- * N(0, σ_w²/fan-in) and biases N(0, σ_b²) (docs/science.md §4).
+ * N(0, σ_w²/fan-in) and biases N(0, σ_b²) (docs/definitions.md §4).
  */
 fun nngpKernel(activation: LimitActivation, depth: Int = 1, sigmaW: Double = 1.0, sigmaB: Double = 0.0) =
     KernelChoice(CollapseKernel.Limit(InfiniteWidth(activation, depth, sigmaW, sigmaB), false))

@@ -47,7 +47,7 @@ class SweepBuilder internal constructor() : VariantsBuilder() {
         }
     }
 
-    /** The α-trick's α for the feature and the lazy regime (article convention, docs/observables.md). */
+    /** The α-trick's α for the feature and the lazy regime (article convention, docs/definitions.md §2). */
     fun regime(feature: Number, lazy: Number) {
         requireValue(feature.toDouble() > 0 && lazy.toDouble() > 0) { "regime(feature = $feature, lazy = $lazy): α must be > 0" }
         along(Regime.AXIS, Regime.values().toList()) { model = model.with(alpha = if (it == Regime.FEATURE) feature else lazy) }

@@ -4,7 +4,7 @@ import java.util.List;
 import netlens.util.Rng;
 
 /**
- * Binary tasks on Gaussian inputs x ~ N(0, I_d) (docs/science.md §1), with p training and pTest
+ * Binary tasks on Gaussian inputs x ~ N(0, I_d) (docs/definitions.md §1), with p training and pTest
  * test samples drawn from independent streams. Class 1 is y = +1, class 0 is y = −1.
  * <ul>
  *   <li>STRIPE: y = +1 if a < x₁ < b, (a, b) = (−0.3, 1.18549), so P(y = +1) = 1/2; only x₁ matters.</li>

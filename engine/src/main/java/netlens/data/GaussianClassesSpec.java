@@ -6,7 +6,7 @@ import java.util.List;
 import netlens.util.Rng;
 
 /**
- * K Gaussian classes in d dimensions (docs/science.md §1): class c is N(μ_c, σ² I_d) with
+ * K Gaussian classes in d dimensions (docs/definitions.md §1): class c is N(μ_c, σ² I_d) with
  * μ_c = (separation/√2) e_c, so every two class means are {@code separation} apart. trainCounts
  * gives each class's training samples (imbalance); the test set has testPerClass of each.
  */

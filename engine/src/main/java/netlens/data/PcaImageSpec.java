@@ -7,7 +7,7 @@ import netlens.linalg.Pca;
 import netlens.util.Rng;
 
 /**
- * "d-PCA MNIST" (docs/science.md §1): every image is centred by the training mean and normalised
+ * "d-PCA MNIST" (docs/definitions.md §1): every image is centred by the training mean and normalised
  * to ‖x‖ = √D (D = 784), projected on the top d principal components of the normalised training
  * images, and rescaled so that E‖x‖² = d over the training set. The binary label is the parity of
  * the digit: class 0 even, class 1 odd. p training and pTest test images are drawn at random.

@@ -3,7 +3,7 @@ package netlens.kernel;
 import netlens.data.Regime;
 
 /**
- * Learning-curve baselines for binary tasks (docs/science.md §3), each scored by its test error:
+ * Learning-curve baselines for binary tasks (docs/definitions.md §3), each scored by its test error:
  * an SVM on the empirical NTK at initialisation and after training, SVMs on the Laplace and the
  * Gaussian kernel, kernel ridge regression on the Gaussian kernel, and 5 nearest neighbours on the inputs.
  */

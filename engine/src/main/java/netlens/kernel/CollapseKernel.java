@@ -3,7 +3,7 @@ package netlens.kernel;
 import netlens.data.Dataset;
 import netlens.linalg.Blas;
 
-/** A kernel whose NC1 on the training inputs a study compares with the trained network's (docs/science.md §4). */
+/** A kernel whose NC1 on the training inputs a study compares with the trained network's (docs/definitions.md §4). */
 public sealed interface CollapseKernel {
     /** The name in metrics.csv and the report, e.g. "nngp_relu". */
     String key();

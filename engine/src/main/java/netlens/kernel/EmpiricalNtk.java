@@ -15,7 +15,7 @@ import netlens.nn.Tape;
 /**
  * The empirical neural tangent kernel Θ(x, x') = Σ_θ ∂f(x)/∂θ · ∂f(x')/∂θ of a network's output
  * (summed over outputs — the trace — when there are several), by the layerwise factorisation
- * (docs/science.md §3): a layer z_l = s_l W_l a_{l−1} + b_l contributes
+ * (docs/definitions.md §3): a layer z_l = s_l W_l a_{l−1} + b_l contributes
  * (Σ_k δ_l^k δ_l^kᵀ) ∘ (s_l² A_{l−1}A_{l−1}ᵀ + 1), with δ_l^k = ∂f_k/∂z_l and A_{l−1} the layer's
  * inputs. No per-sample Jacobian is formed: memory is the n×m result plus n·width activations and
  * derivatives, and the products run in row blocks of the result, split across workers.

@@ -5,7 +5,7 @@ import netlens.linalg.Blas;
 /**
  * The NNGP and NTK kernels of an infinitely wide fully connected network with {@code depth} hidden
  * layers, in the NTK parameterisation: h¹ = σ_w W¹x/√d + σ_b b¹, hˡ⁺¹ = σ_w Wˡ⁺¹ σ(hˡ)/√n + σ_b bˡ⁺¹,
- * a linear readout, all weights N(0, 1) (docs/science.md §4). With Σ¹ = Θ¹ = σ_w² x·x'/d + σ_b²,
+ * a linear readout, all weights N(0, 1) (docs/definitions.md §4). With Σ¹ = Θ¹ = σ_w² x·x'/d + σ_b²,
  * <pre>
  *   Σˡ⁺¹ = σ_b² + σ_w² E[σ(u)σ(v)],   Θˡ⁺¹ = Σˡ⁺¹ + σ_w² E[σ'(u)σ'(v)] Θˡ,   (u, v) ~ N(0, Σˡ),
  * </pre>

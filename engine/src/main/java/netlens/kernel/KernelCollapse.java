@@ -5,7 +5,7 @@ import netlens.linalg.SymmetricEigen;
 
 /**
  * Neural-collapse NC1 of the features a Gram matrix G = ⟨φ(xᵢ), φ(xⱼ)⟩ implies, without the
- * features (docs/science.md §4; Kothapalli & Tirer 2024). The definitions are the feature-space
+ * features (docs/definitions.md §4; Kothapalli & Tirer 2024). The definitions are the feature-space
  * ones of {@link netlens.probe.NeuralCollapse}, so imbalanced classes weigh the same way:
  * Σ_W = (1/N) Σᵢ (φᵢ − μ_c)(φᵢ − μ_c)ᵀ over samples, Σ_B = (1/K) Σ_c (μ_c − μ_G)(μ_c − μ_G)ᵀ over
  * classes with μ_G = (1/K) Σ_c μ_c. Every needed inner product is a combination of entries of G:

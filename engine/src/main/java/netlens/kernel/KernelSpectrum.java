@@ -4,7 +4,7 @@ import netlens.linalg.Blas;
 import netlens.linalg.SymmetricEigen;
 
 /**
- * What a Gram matrix K says about a labelled task (docs/science.md §3): its eigenvalues (kernel
+ * What a Gram matrix K says about a labelled task (docs/definitions.md §3): its eigenvalues (kernel
  * PCA), the share of the labels along each eigenvector ω_r² = (φ_rᵀy)²/(‖φ_r‖²‖y‖²) and its
  * cumulative sum, the kernel-target alignment ⟨K, yyᵀ⟩/(‖K‖_F‖yyᵀ‖_F), and the mutual information
  * between the leading eigenvectors and the label. Labels are y = ±1 for two classes; with more,

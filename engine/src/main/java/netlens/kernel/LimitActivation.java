@@ -2,7 +2,7 @@ package netlens.kernel;
 
 /**
  * Nonlinearities of infinite-width networks, as functions of the pre-activation z. ReLU and erf
- * have closed-form Gaussian expectations (docs/science.md §4); the others are integrated by
+ * have closed-form Gaussian expectations (docs/definitions.md §4); the others are integrated by
  * Gauss–Hermite quadrature.
  */
 public enum LimitActivation {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Mutual information between a one-dimensional feature and a binary label by k nearest neighbours
- * (docs/science.md §3): for each sample, r₊ and r₋ are the distances to its k-th nearest
+ * (docs/definitions.md §3): for each sample, r₊ and r₋ are the distances to its k-th nearest
  * neighbour with the same and with the other label; q = 1/(1 + (r₊/r₋)^d) estimates the
  * probability of its own label, and I = 1 − ⟨H₂(q)⟩ bits, with H₂ the binary entropy and d = 1.
  */

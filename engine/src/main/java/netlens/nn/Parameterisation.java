@@ -1,7 +1,7 @@
 package netlens.nn;
 
 /**
- * How weights are drawn and scaled (docs/science.md §2). A layer computes z = s·W a + b.
+ * How weights are drawn and scaled (docs/definitions.md §2). A layer computes z = s·W a + b.
  */
 public enum Parameterisation {
     /** PyTorch's nn.Linear: s = 1, weights drawn by the network's {@link Init}. */

@@ -16,7 +16,7 @@ import netlens.probe.NeuralCollapse;
 import netlens.probe.Separation;
 
 /**
- * Neural collapse at every layer (Papyan, Han & Donoho 2020; docs/observables.md): NC1 =
+ * Neural collapse at every layer (Papyan, Han & Donoho 2020; docs/definitions.md §3): NC1 =
  * Tr(Σ_W Σ_B⁺)/K, CDNV, NC2 (equinorm, equiangularity, the ETF and orthogonal-frame errors, the
  * cosines between centred class means), NC3 and the classifier's equinorm at the penultimate layer,
  * NC4 against the network's current predictions, nearest-class-centre accuracy on the probe's train

@@ -6,7 +6,7 @@ import netlens.data.Dataset;
 import netlens.nn.Mlp;
 
 /**
- * Where the hidden neurons of a one-hidden-layer network sit (docs/science.md §3): neuron n is
+ * Where the hidden neurons of a one-hidden-layer network sit (docs/definitions.md §3): neuron n is
  * active where s·wₙ·x + bₙ > 0, and its hyperplane's point nearest the origin is
  * zₙ = −bₙ wₙ/(s‖wₙ‖²) (= −√d bₙ wₙ/‖wₙ‖² with s = 1/√d). Neurons whose output weight is at
  * least a tenth of the largest one are kept. Attractors are the groups of kept neurons active on

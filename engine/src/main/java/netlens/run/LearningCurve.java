@@ -1,7 +1,7 @@
 package netlens.run;
 
 /**
- * A power-law fit ε ≈ A·p^(−β) of test error against training-set size (docs/science.md §3): least
+ * A power-law fit ε ≈ A·p^(−β) of test error against training-set size (docs/definitions.md §5): least
  * squares of log ε on log p over every (p, ε) point with ε > 0 (each seed a point), with β's
  * two-sided 95 % confidence interval from Student's t on the slope's standard error.
  */

@@ -41,7 +41,7 @@ class IdxTest {
         Idx.Array labels = Idx.read(TestData.folder().resolve("mnist/train-labels-idx1-ubyte.gz"));
         int[] counts = new int[10];
         for (int i = 0; i < labels.count(); i++) counts[labels.value(i)]++;
-        // ../shared/data/README.md
+        // The published counts (Y. LeCun, C. Cortes & C. Burges, the MNIST database).
         assertArrayEquals(new int[] {5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949}, counts);
     }
 

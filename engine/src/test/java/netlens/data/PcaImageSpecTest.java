@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** 10-PCA MNIST parity (docs/science.md §1) against the raw digits it comes from. */
+/** 10-PCA MNIST parity (docs/definitions.md §1) against the raw digits it comes from. */
 class PcaImageSpecTest {
     @Test
     void theTopComponentsAreRescaledToMeanSquaredNormDAndLabelledByParity() {

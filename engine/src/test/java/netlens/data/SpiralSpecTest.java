@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** The spiral generator against its definition in docs/science.md §1. */
+/** The spiral generator against its definition in docs/definitions.md §1. */
 class SpiralSpecTest {
     @Test
     void noiselessPointsLieOnTheArchimedeanArms() {

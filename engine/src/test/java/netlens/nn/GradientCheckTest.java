@@ -25,7 +25,7 @@ class GradientCheckTest {
             int in = net.width(l - 1), out = net.width(l);
             int w0 = net.weightOffset(l);
             boolean bias = net.spec().bias();
-            double scale = switch (net.spec().parameterisation()) {       // z = s·W a + b (docs/science.md §2)
+            double scale = switch (net.spec().parameterisation()) {       // z = s·W a + b (docs/definitions.md §2)
                 case STANDARD -> 1;
                 case NTK -> 1 / Math.sqrt(in);
                 case MEAN_FIELD -> l == layers ? 1.0 / in : 1 / Math.sqrt(in);

@@ -16,7 +16,7 @@ import netlens.nn.Parameterisation;
 import org.junit.jupiter.api.Test;
 
 /**
- * The α-trick F = α(f − f₀) trained on ℓ(F y)/α² (docs/science.md §2). At large α training is
+ * The α-trick F = α(f − f₀) trained on ℓ(F y)/α² (docs/definitions.md §2). At large α training is
  * lazy: the network is its linearisation around θ₀, so α²·loss follows an α-independent
  * trajectory while the weights move by O(1/α).
  */

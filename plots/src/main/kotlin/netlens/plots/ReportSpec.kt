@@ -5,7 +5,7 @@ package netlens.plots
  * variant is in metrics.csv).
  */
 data class ReportSpec(val figures: List<Figure>, val nc1: Nc1 = Nc1.TRACE) {
-    /** NC1 variants (docs/observables.md). */
+    /** NC1 variants (docs/definitions.md §3). */
     enum class Nc1(val metric: String, val label: String) {
         /** Tr(Σ_W Σ_B⁺)/K, Papyan et al. 2020. */
         TRACE("nc1", "NC1 = Tr(Σ_W Σ_B⁺)/K"),
