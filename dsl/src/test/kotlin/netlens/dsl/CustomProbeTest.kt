@@ -101,6 +101,26 @@ class CustomProbeTest {
         assertEquals(before, native())
     }
 
+    /** A failing probe stops the run at once with one message at the script's line. */
+    @Test
+    @Tag("slow")
+    fun aFailingProbeStopsTheRunWithItsLine() = Scripts.tempScript("broken-probe") { script ->
+        script.write("""
+            experiment("${script.name}") {
+                data = spirals(classes = 3, trainPerClass = 40, testPerClass = 10)
+                model = mlp(hidden = listOf(8, 2))
+                train { optimizer = adam(lr = 1e-2); batchSize = 20; maxEpochs = 500 }
+                probe(every = 100) {
+                    custom("broken") { layer -> error("no good at ${'$'}{layer.name}") }
+                }
+            }
+        """.trimIndent())
+        val run = script.run()
+        assertEquals(Cli.FAILED, run.code)
+        assertTrue(run.err.contains("${script.file}:6: error: custom(\"broken\") at input, epoch 0 failed: no good at input"), run.err)
+        assertTrue(!run.err.contains("epoch 500/"), "training stopped: ${run.err}")
+    }
+
     /** scripts/custom-probe.exp.kts: its probes reach metrics.csv, the depth profile and its own figure reach the report. */
     @Test
     @Tag("slow")

@@ -39,6 +39,22 @@ public final class ProbeQueue implements AutoCloseable {
         }));
     }
 
+    /** Whether a probe has failed (its exception is thrown by {@link #finish}): training need not go on. */
+    public boolean failed() {
+        for (Future<ProbeRecord> f : pending) {
+            if (!f.isDone() || f.isCancelled()) continue;
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** The probes in order, and what the observables measured across them. */
     public record Finished(List<ProbeRecord> probes, Measurements acrossProbes) {}
 

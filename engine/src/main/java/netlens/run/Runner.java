@@ -86,7 +86,7 @@ public final class Runner {
 
                 @Override
                 public boolean cancelled() {
-                    return listener.cancelled();
+                    return listener.cancelled() || queue != null && queue.failed();     // a failed probe ends the run with its error
                 }
 
                 @Override
