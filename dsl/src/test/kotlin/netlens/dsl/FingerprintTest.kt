@@ -25,9 +25,10 @@ import netlens.nn.Init
 import org.junit.jupiter.api.Test
 
 /**
- * A point's cache key covers every parameter of every observable, with no list kept by hand: each
- * probe the DSL offers is built with its defaults, then every component of its record (and of the
- * records inside it) is changed in turn, and the key must change.
+ * A point's cache key covers every parameter of every observable and of the experiment, with no
+ * list kept by hand: each probe the DSL offers is built with its defaults, then every component of
+ * every record (the experiment's, its data's, network's, training's, schedule's, each observable's,
+ * and the records inside them) is changed in turn, and the key must change.
  */
 class FingerprintTest {
     /** Every observable a script can ask for: each probe { } call with its defaults, and the after-training ones. */
@@ -70,6 +71,16 @@ class FingerprintTest {
         assertEquals(4, variants(umap).size, "samples, neighbours, minDist, and another projection")
     }
 
+    /** The same walk over the experiment record itself: data, network, training and schedule settings. */
+    @Test
+    fun changingAnySettingOfTheExperimentChangesTheKey() {
+        val base = experiment(listOf(netlens.observables.PrincipalComponents()))
+        val variants = changes(base).map { it as Experiment }
+        val settings = variants.map { v -> Fingerprint.of(v) }
+        assertTrue(variants.size >= 20, "settings changed: ${variants.size}")
+        for ((v, text) in variants.zip(settings)) assertNotEquals(key(base), key(v), text)
+    }
+
     @Test
     fun theKeyIsTheSameForEqualPlansAndNamesNoObjectIdentity() {
         assertEquals(key(experiment(catalogue())), key(experiment(catalogue())), "built twice, the same key")
@@ -96,7 +107,8 @@ class FingerprintTest {
         if (!type.isRecord) return listOfNotNull(changed(value))
         val components: Array<RecordComponent> = type.recordComponents
         val constructor = type.getDeclaredConstructor(*components.map { it.type }.toTypedArray())
-        val args = components.map { it.accessor.invoke(value) }
+        constructor.isAccessible = true
+        val args = components.map { it.accessor.also { a -> a.isAccessible = true }.invoke(value) }
         return components.indices.flatMap { c ->
             val arg = args[c]
             val alternatives = when {
@@ -106,14 +118,17 @@ class FingerprintTest {
                 arg != null && arg.javaClass.isRecord && arg.javaClass.recordComponents.isNotEmpty() -> changes(arg) + listOfNotNull(changed(arg))
                 else -> listOfNotNull(changed(arg))
             }
-            alternatives.map { alt -> constructor.newInstance(*args.toMutableList().also { it[c] = alt }.toTypedArray()) }
+            // A change the record's own checks refuse (extraEpochs without an until { }, say) is not a configuration.
+            alternatives.mapNotNull { alt -> runCatching { constructor.newInstance(*args.toMutableList().also { it[c] = alt }.toTypedArray()) }.getOrNull() }
         }
     }
 
     /** Another valid value of the same kind. */
     private fun changed(v: Any?): Any? = when (v) {
         is Int -> v + 1
-        is Double -> v * 1.5 + 0.25
+        is Long -> v + 1
+        is IntArray -> if (v.isEmpty()) null else v.copyOf().also { it[0] += 1 }
+        is Double -> if (v.isNaN()) 1.0 else v * 1.5 + 0.25
         is Boolean -> !v
         is String -> v + "x"
         is Enum<*> -> v.declaringJavaClass.enumConstants.let { it[(v.ordinal + 1) % it.size] }

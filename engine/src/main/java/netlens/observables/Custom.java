@@ -12,8 +12,8 @@ import netlens.observe.Site;
 
 /**
  * A measurement written in a script: at every probed layer, {@code measure} turns the probe and the
- * layer into one measurement named {@code name}. Its identity is its name and its source text, so
- * editing the code changes the cache key and running the same code again does not.
+ * layer into one measurement named {@code name}. Its identity is its name and its source text (the
+ * function itself is code), so editing the code changes the cache key and running it again does not.
  */
 public record Custom(String name, String source, BiFunction<Probe, Layer, Measurement> measure) implements Observable {
     @Override
@@ -35,10 +35,5 @@ public record Custom(String name, String source, BiFunction<Probe, Layer, Measur
     public Measurements atLayer(Probe probe, Layer layer) {
         Measurement m = measure.apply(probe, layer);
         return m == null ? new Measurements() : new Measurements().put(name, m);
-    }
-
-    @Override
-    public String identity() {
-        return "Custom[name=" + name + ", source=" + source + "]";
     }
 }

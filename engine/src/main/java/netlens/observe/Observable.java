@@ -2,11 +2,11 @@ package netlens.observe;
 
 import java.util.Set;
 import netlens.linalg.Gemm;
+import netlens.util.CanonicalText;
 
 /**
  * A quantity netlens measures on a network. An observable is a value (a record, so that its
- * components are its parameters): {@link #identity} covers every parameter and goes into a run's
- * cache key. It measures at any of four moments, each optional:
+ * components are its parameters): its text covers every parameter and goes into a run's cache key. It measures at any of four moments, each optional:
  * <ul>
  *   <li>{@link #atLayer}: at each probed layer of each probe (input-layer results of observables
  *       that depend on the data alone are taken once and reused);</li>
@@ -41,8 +41,8 @@ public interface Observable {
         return new Measurements();
     }
 
-    /** What decides its numbers: its key and every parameter (a record's text lists them all). */
+    /** What decides its numbers: its type and every parameter, as {@link CanonicalText} writes a record. */
     default String identity() {
-        return toString();
+        return CanonicalText.of(this);
     }
 }
