@@ -43,7 +43,7 @@ public record KernelCollapse(double nc1, double quotient, double cdnv, double tr
 
         double traceW = diagonal / n;
         for (int c = 0; c < k; c++) traceW -= blocks[c * k + c] / nc[c] / n;
-        double[] centred = doubleCentre(meanDots, k);       // MᵀM = J P J
+        double[] centred = Gram.doubleCentred(meanDots, k);   // MᵀM = J P J
         double traceB = 0;
         for (int c = 0; c < k; c++) traceB += centred[c * k + c];
         traceB /= k;
@@ -87,17 +87,5 @@ public record KernelCollapse(double nc1, double quotient, double cdnv, double tr
                 pairs++;
             }
         return new KernelCollapse(top > 0 ? nc1 : Double.NaN, traceW / traceB, cdnv / pairs, traceW, traceB);
-    }
-
-    private static double[] doubleCentre(double[] p, int k) {
-        double[] row = new double[k];
-        double all = 0;
-        for (int a = 0; a < k; a++) {
-            for (int b = 0; b < k; b++) row[a] += p[a * k + b] / k;
-            all += row[a] / k;
-        }
-        double[] out = new double[k * k];
-        for (int a = 0; a < k; a++) for (int b = 0; b < k; b++) out[a * k + b] = p[a * k + b] - row[a] - row[b] + all;
-        return out;
     }
 }

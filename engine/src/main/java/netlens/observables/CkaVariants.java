@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import netlens.kernel.Gram;
 import netlens.linalg.Blas;
 import netlens.observe.Layer;
 import netlens.observe.Measurement;
@@ -107,7 +108,7 @@ public record CkaVariants(int samples, double bandwidth) implements Observable {
      */
     record Kernel(int n, double[] k, double[] centred, double[] offRows) {
         Kernel(double[] k, int n) {
-            this(n, k, centred(k, n), offRows(k, n));
+            this(n, k, Gram.doubleCentred(k, n), offRows(k, n));
         }
 
         /** 1ᵀK̃1, the sum of the off-diagonal entries. */
@@ -142,18 +143,6 @@ public record CkaVariants(int samples, double bandwidth) implements Observable {
             double[] rows = new double[n];
             for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) if (i != j) rows[i] += k[i * n + j];
             return rows;
-        }
-
-        private static double[] centred(double[] k, int n) {
-            double[] row = new double[n];
-            double all = 0;
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) row[i] += k[i * n + j] / n;
-                all += row[i] / n;
-            }
-            double[] out = new double[n * n];
-            for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) out[i * n + j] = k[i * n + j] - row[i] - row[j] + all;
-            return out;
         }
     }
 }
