@@ -20,7 +20,7 @@ public sealed interface CollapseKernel {
 
         @Override
         public Gram gram(Dataset data, Blas blas) {
-            InfiniteWidth.Kernels k = network.of(data.features(), data.size(), data.dim(), blas);
+            InfiniteWidth.Kernels k = network.of(data.features(), data.size(), data.dim());
             return ntk ? k.ntk() : k.nngp();
         }
     }

@@ -2,8 +2,8 @@ package netlens.kernel;
 
 /**
  * Nonlinearities of infinite-width networks, as functions of the pre-activation z. ReLU and erf
- * have closed-form Gaussian expectations (docs/definitions.md §4); the others are integrated by
- * Gauss–Hermite quadrature.
+ * have closed-form Gaussian expectations (docs/definitions.md §4); the others are integrated
+ * numerically ({@link InfiniteWidth#quadrature}).
  */
 public enum LimitActivation {
     RELU("relu") {

@@ -63,7 +63,7 @@ class AdaptiveKernelTest {
         double[] prior = new double[d * d];
         for (int j = 0; j < d; j++) prior[j * d + j] = sw * sw / d;
         double[] q = k.kernel(x, n, d, prior);
-        Gram nngp = new InfiniteWidth(LimitActivation.ERF, 1, sw, 0).of(x, n, d, BLAS).nngp();
+        Gram nngp = new InfiniteWidth(LimitActivation.ERF, 1, sw, 0).of(x, n, d).nngp();
         for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) assertEquals(nngp.get(i, j), q[i * n + j], 1e-12);
     }
 

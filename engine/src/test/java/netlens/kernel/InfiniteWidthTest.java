@@ -3,7 +3,6 @@ package netlens.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
-import netlens.linalg.Backend;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,7 +26,7 @@ class InfiniteWidthTest {
     @ParameterizedTest
     @CsvSource({"RELU, 2, 1.4, 0.3", "ERF, 2, 1.6, 0.2", "TANH, 2, 1.2, 0.5", "ERF, 1, 2.5, 0.0"})
     void kernelsMatchWideRandomNetworks(LimitActivation act, int depth, double sigmaW, double sigmaB) {
-        InfiniteWidth.Kernels exact = new InfiniteWidth(act, depth, sigmaW, sigmaB).of(X, N, D, Backend.blas());
+        InfiniteWidth.Kernels exact = new InfiniteWidth(act, depth, sigmaW, sigmaB).of(X, N, D);
         double[] nngp = new double[N * N], ntk = new double[N * N];
         for (int r = 0; r < NETWORKS; r++) sample(act, depth, sigmaW, sigmaB, new Random(100 + r), nngp, ntk);
         double scaleS = 0, scaleT = 0;
