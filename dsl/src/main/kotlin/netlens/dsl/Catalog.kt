@@ -6,6 +6,7 @@ import netlens.data.GaussianClassesSpec
 import netlens.data.PcaImageSpec
 import netlens.data.ImageCollection
 import netlens.data.ImageSpec
+import netlens.data.OpposedGaussiansSpec
 import netlens.data.Scale
 import netlens.data.SpiralSpec
 import netlens.nn.Activation
@@ -93,6 +94,13 @@ fun adaptiveKernel(hidden: Int, sigmaW: Double = 1.0, sigmaA: Double = 1.0, nois
  */
 fun gaussianClasses(d: Int, separation: Double, noise: Double = 1.0, trainPerClass: List<Int>, testPerClass: Int = 0): DataSpec =
     GaussianClassesSpec(d, separation, noise, trainPerClass.toIntArray(), testPerClass)
+
+/**
+ * Two Gaussian classes N(∓[mean]·1_d, [std]² I_d), the data of Kothapalli & Tirer's kernel NC1
+ * study (their D₁ with equal class sizes, D₂ with unequal ones): one training count per class.
+ */
+fun opposedGaussians(d: Int, mean: Double = 2.0, std: Double = 0.5, trainPerClass: List<Int>, testPerClass: Int = 0): DataSpec =
+    OpposedGaussiansSpec(d, mean, std, trainPerClass.toIntArray(), testPerClass)
 
 /** The stripe model: x ~ N(0, I_d), y = +1 when −0.3 < x₁ < 1.18549; p training and pTest test points. */
 fun stripe(d: Int = 5, p: Int = 1024, pTest: Int = 4096): DataSpec = GaussianBinarySpec(GaussianBinarySpec.Model.STRIPE, d, p, pTest)

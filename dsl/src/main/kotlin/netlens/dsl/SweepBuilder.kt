@@ -6,6 +6,7 @@ import kotlin.math.roundToInt
 import netlens.data.DataSpec
 import netlens.data.GaussianBinarySpec
 import netlens.data.GaussianClassesSpec
+import netlens.data.OpposedGaussiansSpec
 import netlens.data.PcaImageSpec
 import netlens.data.Regime
 import netlens.run.Series
@@ -29,12 +30,28 @@ class SweepBuilder internal constructor() : VariantsBuilder() {
     /** Seeds: each point is repeated with each. */
     fun seed(values: Iterable<Int>) = along(Series.SEED, values) { seed = it.toLong() }
 
-    /** Input dimensions, for gaussianClasses(…) data. */
+    /** Input dimensions, for gaussianClasses(…) or opposedGaussians(…) data. */
     fun dimension(vararg values: Int) {
         requireValue(values.all { it >= 1 }) { "dimension(…): must be >= 1, got ${values.toList()}" }
         along("d", values.toList()) { d ->
-            val c = classes(data, "dimension")
-            data = GaussianClassesSpec(d, c.separation(), c.noise(), c.trainCounts(), c.testPerClass())
+            data = when (val c = data) {
+                is GaussianClassesSpec -> GaussianClassesSpec(d, c.separation(), c.noise(), c.trainCounts(), c.testPerClass())
+                is OpposedGaussiansSpec -> OpposedGaussiansSpec(d, c.mean(), c.std(), c.trainCounts(), c.testPerClass())
+                else -> throw ScriptValueException("dimension(…) needs gaussianClasses(…) or opposedGaussians(…) data, not ${c.describe()}")
+            }
+        }
+    }
+
+    /** Training samples of each class, e.g. `trainPerClass(listOf(64, 64), listOf(32, 96))`, for Gaussian classes. */
+    fun trainPerClass(vararg counts: List<Int>) {
+        requireValue(counts.isNotEmpty() && counts.all { c -> c.isNotEmpty() && c.all { it >= 1 } }) { "trainPerClass(…): list counts >= 1" }
+        along("n", counts.map { it.joinToString("/") }) { label ->
+            val n = label.split("/").map { it.toInt() }.toIntArray()
+            data = when (val c = data) {
+                is GaussianClassesSpec -> GaussianClassesSpec(c.d(), c.separation(), c.noise(), n, c.testPerClass())
+                is OpposedGaussiansSpec -> OpposedGaussiansSpec(c.d(), c.mean(), c.std(), n, c.testPerClass())
+                else -> throw ScriptValueException("trainPerClass(…) needs gaussianClasses(…) or opposedGaussians(…) data, not ${c.describe()}")
+            }
         }
     }
 

@@ -11,7 +11,8 @@ import netlens.nn.Mlp;
 
 /**
  * NC1 of chosen kernels on the training inputs beside the trained network's own: its last hidden
- * layer's features (a linear kernel) and its empirical NTK (Kothapalli & Tirer's comparison).
+ * layer's features (a linear kernel) and its empirical NTK (Kothapalli & Tirer's comparison). A
+ * kernel that cannot be formed (an adaptive kernel without a solution) is NaN.
  */
 public final class KernelStudy {
     public static final String NETWORK = "network_features", EMPIRICAL_NTK = "network_ntk";
@@ -21,7 +22,14 @@ public final class KernelStudy {
     public static Map<String, KernelCollapse> measure(List<CollapseKernel> kernels, Mlp trained, Dataset train, Gemm gemm) {
         Map<String, KernelCollapse> out = new LinkedHashMap<>();
         int classes = train.classNames().size();
-        for (CollapseKernel k : kernels) out.put(k.key(), KernelCollapse.of(k.gram(train, gemm.blas()), train.labels(), classes, gemm.blas()));
+        for (CollapseKernel k : kernels) {
+            try {
+                out.put(k.key(), KernelCollapse.of(k.gram(train, gemm.blas()), train.labels(), classes, gemm.blas()));
+            } catch (IllegalStateException e) {
+                // An adaptive kernel whose equations of state have no solution here: not measured, the others still are.
+                out.put(k.key(), new KernelCollapse(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+            }
+        }
         out.put(NETWORK, KernelCollapse.of(features(trained, train, gemm), train.labels(), classes, gemm.blas()));
         out.put(EMPIRICAL_NTK, KernelCollapse.of(EmpiricalNtk.of(trained, train, gemm, s -> {}), train.labels(), classes, gemm.blas()));
         return out;

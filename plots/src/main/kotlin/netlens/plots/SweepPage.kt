@@ -45,7 +45,7 @@ internal object SweepPage {
         val page = Page(name)
         page.subtitle = "${points.size} sweep points, ${points.count { it.results.complete() }} completed"
         val verdict = KernelCollapseSweep.verdict(points)
-        if (verdict.isNotEmpty()) page += Page.Text("kernel-verdict", "Kernel collapse", verdict, list = true)
+        if (verdict.isNotEmpty()) page += Page.Text("kernel-verdict", "The paper's claims (Kothapalli & Tirer 2024), checked", verdict, list = true)
         if (curves.isNotEmpty())
             page += Page.Table("exponents", "Exponents", listOf("series", "β (95 % CI)", "predicted β", "points"), curves.map { c ->
                 val f = c.fit
