@@ -1,6 +1,7 @@
 package netlens.dsl
 
 import netlens.train.EpochMetrics
+import netlens.train.LearningRate
 import netlens.train.Loss
 import netlens.train.OptimizerSpec
 import netlens.train.StopRule
@@ -52,6 +53,7 @@ class TrainBuilder internal constructor() {
 
     private var rule: (EpochState.() -> Boolean)? = null
     private var full = false
+    private var learningRate: LearningRate = LearningRate.Constant()
 
     /** Stop (after [extraEpochs] more) once this holds after an epoch, e.g. `until { trainAccuracy >= 1.0 }`. */
     fun until(condition: EpochState.() -> Boolean) {
@@ -61,6 +63,16 @@ class TrainBuilder internal constructor() {
     /** Every step sees the whole training set. */
     fun fullBatch() {
         full = true
+    }
+
+    /**
+     * Multiplies the learning rate by [by] after each epoch in [atEpochs] (PyTorch's MultiStepLR),
+     * as Papyan et al. 2020 train their collapse networks: `decayLearningRate(by = 0.1, atEpochs = listOf(117, 233))`.
+     */
+    fun decayLearningRate(by: Double, atEpochs: List<Int>) {
+        requireValue(by > 0 && by < 1) { "decayLearningRate(by = $by): the factor must be in (0, 1)" }
+        requireValue(atEpochs.isNotEmpty() && atEpochs.all { it >= 1 }) { "decayLearningRate(atEpochs = $atEpochs): give epochs >= 1" }
+        learningRate = LearningRate.StepDecay(by, atEpochs.toIntArray())
     }
 
     /**
@@ -82,6 +94,7 @@ class TrainBuilder internal constructor() {
         val stop = r?.let { cond -> StopRule { m: EpochMetrics -> EpochState(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(), m.minMargin()).cond() } }
         requireValue(extraEpochs == 0 || stop != null) { "extraEpochs = $extraEpochs needs an until { … } condition to count from" }
         requireValue(optimizer !is OptimizerSpec.GradientFlow || full) { "gradientFlow() needs fullBatch() in train { }" }
-        return TrainConfig(loss, optimizer, if (full) 0 else batchSize, maxEpochs, stop, extraEpochs, evaluateEvery)
+        requireValue(optimizer !is OptimizerSpec.GradientFlow || learningRate is LearningRate.Constant) { "gradientFlow() chooses its own steps: decayLearningRate does not apply" }
+        return TrainConfig(loss, optimizer, if (full) 0 else batchSize, maxEpochs, stop, extraEpochs, evaluateEvery, learningRate)
     }
 }

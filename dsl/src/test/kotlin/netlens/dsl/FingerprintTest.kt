@@ -17,6 +17,7 @@ import netlens.observe.ProbeSchedule
 import netlens.run.Experiment
 import netlens.run.Fingerprint
 import netlens.run.ModelSpec
+import netlens.train.LearningRate
 import netlens.train.Loss
 import netlens.train.OptimizerSpec
 import netlens.train.TrainConfig
@@ -47,7 +48,8 @@ class FingerprintTest {
 
     private fun experiment(observables: List<Observable>, schedule: ProbeSchedule = ProbeSchedule.every(5, 1000)) = Experiment(
         "fingerprint", 1, SpiralSpec(3, 40, 10, Double.NaN, 0.1, true), ModelSpec(intArrayOf(8, 2), Activation.TANH, true, Init.PYTORCH),
-        TrainConfig(Loss.CROSS_ENTROPY, OptimizerSpec.Sgd(0.1, 0.9, false, 0.0), 16, 10, null, 0), schedule, observables)
+        TrainConfig(Loss.CROSS_ENTROPY, OptimizerSpec.Sgd(0.1, 0.9, false, 0.0), 16, 10, null, 0, 1, LearningRate.StepDecay(0.1, intArrayOf(4))),
+        schedule, observables)
 
     private fun key(e: Experiment) = Fingerprint.key(e, "script", "build")
 

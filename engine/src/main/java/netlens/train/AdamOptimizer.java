@@ -12,11 +12,17 @@ final class AdamOptimizer implements Optimizer {
     private final float[] m;
     private final float[] v;
     private long steps;
+    private double scale = 1;
 
     AdamOptimizer(OptimizerSpec.Adam spec, int size) {
         this.spec = spec;
         this.m = new float[size];
         this.v = new float[size];
+    }
+
+    @Override
+    public void scaleLearningRate(double factor) {
+        scale = factor;
     }
 
     @Override
@@ -28,10 +34,11 @@ final class AdamOptimizer implements Optimizer {
     private void update(float[] p, float[] g, int at, int n) {
         OptimizerSpec.Adam a = spec;
         float b1 = (float) a.beta1(), b2 = (float) a.beta2(), eps = (float) a.eps(), wd = (float) a.weightDecay();
-        float stepSize = (float) (a.lr() / (1 - Math.pow(a.beta1(), steps)));
+        double lr = a.lr() * scale;
+        float stepSize = (float) (lr / (1 - Math.pow(a.beta1(), steps)));
         float rootC2 = (float) Math.sqrt(1 - Math.pow(a.beta2(), steps));
         if (a.decoupled()) {
-            float decay = (float) (1 - a.lr() * a.weightDecay());
+            float decay = (float) (1 - lr * a.weightDecay());
             for (int i = 0; i < n; i++) p[i] *= decay;
         } else if (wd != 0) {
             for (int i = 0; i < n; i++) g[i] += wd * p[i];

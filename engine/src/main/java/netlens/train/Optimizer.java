@@ -18,6 +18,9 @@ public interface Optimizer {
      */
     void step(Matrix params, Matrix grad, Workers workers, Matrix outputs, Matrix lossGradient);
 
+    /** Multiplies the learning rate by this factor (of the spec's rate) from the next step on; gradient flow picks its own steps. */
+    default void scaleLearningRate(double factor) {}
+
     /** Gradient-flow time Σ dt over accepted steps (NaN for other optimisers). */
     default double time() {
         return Double.NaN;

@@ -7,10 +7,16 @@ import netlens.linalg.Workers;
 final class SgdOptimizer implements Optimizer {
     private final OptimizerSpec.Sgd spec;
     private final float[] velocity;     // null without momentum
+    private double scale = 1;
 
     SgdOptimizer(OptimizerSpec.Sgd spec, int size) {
         this.spec = spec;
         this.velocity = spec.momentum() > 0 ? new float[size] : null;
+    }
+
+    @Override
+    public void scaleLearningRate(double factor) {
+        scale = factor;
     }
 
     @Override
@@ -19,7 +25,7 @@ final class SgdOptimizer implements Optimizer {
     }
 
     private void update(float[] p, float[] g, int at, int n) {
-        float lr = (float) spec.lr(), mu = (float) spec.momentum(), wd = (float) spec.weightDecay();
+        float lr = (float) (spec.lr() * scale), mu = (float) spec.momentum(), wd = (float) spec.weightDecay();
         if (wd != 0) for (int i = 0; i < n; i++) g[i] += wd * p[i];
         if (velocity == null) {
             for (int i = 0; i < n; i++) p[i] -= lr * g[i];

@@ -79,6 +79,7 @@ public final class Trainer {
             if (target >= 0 && epoch - target > config.extraEpochs()) break;
             long t0 = System.nanoTime();
             int[] order = batch == n ? identity(n) : shuffle.permutation(n);
+            optimizer.scaleLearningRate(config.learningRate().factor(epoch));
             boolean converged = false;
             for (int s = 0; s < steps; s++) {
                 if (listener.cancelled())

@@ -66,7 +66,7 @@ class AlphaTrickTest {
         MlpSpec spec = new MlpSpec(5, new int[] {50}, 1, Activation.RELU, true, Init.PYTORCH, Parameterisation.MEAN_FIELD, 0.01);
         Mlp net = Mlp.initialise(spec, 4);
         TrainConfig config = new TrainConfig(new Loss.SoftHinge(20), new OptimizerSpec.GradientFlow(1e-2, 1.1, 0.1, 1e-3, 0.1, 1e6),
-                0, 50_000, null, 0, 1000);
+                0, 50_000, null, 0, 1000, new LearningRate.Constant());
         Trainer.Outcome o;
         try (Workers w = new Workers(1)) {
             o = new Trainer(new Gemm(Backend.blas(), w)).train(net, SPHERE.train(), SPHERE.test(), config, 1, (m, n) -> {});

@@ -73,6 +73,35 @@ class OptimizerTest {
         assertEquals(2 * (1 - 0.1 * 0.5), p.get(0, 0), 1e-6);
     }
 
+    /**
+     * Plain SGD on f(x) = ½ a x² under a step decay multiplies x by (1 − lr·γᵏ·a) at a step of
+     * epoch e, k the milestones below e (PyTorch's MultiStepLR): one step per epoch, six epochs.
+     */
+    @Test
+    void aStepDecayScalesEachEpochsRate() {
+        double a = 2, lr = 0.2, x0 = 1;
+        LearningRate schedule = new LearningRate.StepDecay(0.1, new int[] {4, 2});
+        Optimizer opt = Optimizer.of(new OptimizerSpec.Sgd(lr, 0, false, 0), 1);
+        Matrix p = Matrix.of(1, 1, new float[] {(float) x0});
+        double expected = x0;
+        double[] rates = {lr, lr, lr * 0.1, lr * 0.1, lr * 0.01, lr * 0.01};
+        for (int epoch = 1; epoch <= 6; epoch++) {
+            opt.scaleLearningRate(schedule.factor(epoch));
+            opt.step(p, Matrix.of(1, 1, new float[] {(float) (a * p.get(0, 0))}), ONE, null, null);
+            expected *= 1 - rates[epoch - 1] * a;
+        }
+        assertEquals(expected, p.get(0, 0), 1e-6);
+    }
+
+    @Test
+    void decoupledDecayFollowsTheScheduledRate() {
+        Optimizer opt = Optimizer.of(new OptimizerSpec.Adam(0.1, 0.9, 0.999, 1e-8, 0.5, true), 1);
+        opt.scaleLearningRate(0.1);
+        Matrix p = Matrix.of(1, 1, new float[] {2f});
+        opt.step(p, Matrix.zeros(1, 1), ONE, null, null);
+        assertEquals(2 * (1 - 0.01 * 0.5), p.get(0, 0), 1e-6);
+    }
+
     private static double[][] mul(double[][] x, double[][] y) {
         double[][] r = new double[2][2];
         for (int i = 0; i < 2; i++)

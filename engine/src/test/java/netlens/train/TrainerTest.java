@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import netlens.data.ImageCollection;
 import netlens.data.ImageSpec;
@@ -70,6 +72,22 @@ class TrainerTest {
         assertEquals(4, o.targetEpoch());
         assertEquals(10, o.history().get(o.history().size() - 1).epoch());
         assertTrue(o.history().get(5).terminalPhase() && !o.history().get(4).terminalPhase());
+    }
+
+    /**
+     * A decay by 1e-30 leaves a float parameter unchanged, so the weights freeze exactly from the
+     * epoch after the milestone on: epoch 2 still moves them, epochs 3 and 4 do not.
+     */
+    @Test
+    void theTrainerAppliesTheDecayFromTheEpochAfterEachMilestone() {
+        TrainConfig config = new TrainConfig(Loss.CROSS_ENTROPY, new OptimizerSpec.Sgd(0.05, 0.9, false, 0), 32, 4, null, 0, 1,
+                new LearningRate.StepDecay(1e-30, new int[] {2}));
+        List<float[]> snapshots = new ArrayList<>();
+        train(DIGITS, mlp(784, 3), config, 2, null, (m, net) -> snapshots.add(net.params().toArray()));
+        assertEquals(5, snapshots.size(), "epoch 0 and four epochs");
+        assertTrue(!Arrays.equals(snapshots.get(1), snapshots.get(2)), "epoch 2 trains at the full rate");
+        assertArrayEquals(snapshots.get(2), snapshots.get(3));
+        assertArrayEquals(snapshots.get(2), snapshots.get(4));
     }
 
     @Test
