@@ -131,14 +131,15 @@ fun gradientFlow(dt: Double = 1e-2, grow: Double = 1.1, shrink: Double = 0.1, ma
 
 /**
  * MNIST digits. [classes] picks and orders the classes (relabelled 0..K−1; null = all ten);
- * per-class counts of 0 take every sample of that class.
+ * per-class counts of 0 take every sample of that class. [randomLabels] shuffles the training labels
+ * (a permutation: class sizes stay, the link to the images goes); the test labels stay true.
  */
-fun mnist(classes: List<Int>? = null, trainPerClass: Int = 0, testPerClass: Int = 0, scale: Scale = Scale.UNIT): DataSpec =
-    ImageSpec(ImageCollection.MNIST, classes?.toIntArray(), trainPerClass, testPerClass, scale)
+fun mnist(classes: List<Int>? = null, trainPerClass: Int = 0, testPerClass: Int = 0, scale: Scale = Scale.UNIT, randomLabels: Boolean = false): DataSpec =
+    ImageSpec(ImageCollection.MNIST, classes?.toIntArray(), trainPerClass, testPerClass, scale, randomLabels)
 
 /** Fashion-MNIST (Zalando), with the same options as [mnist]. */
-fun fashionMnist(classes: List<Int>? = null, trainPerClass: Int = 0, testPerClass: Int = 0, scale: Scale = Scale.UNIT): DataSpec =
-    ImageSpec(ImageCollection.FASHION_MNIST, classes?.toIntArray(), trainPerClass, testPerClass, scale)
+fun fashionMnist(classes: List<Int>? = null, trainPerClass: Int = 0, testPerClass: Int = 0, scale: Scale = Scale.UNIT, randomLabels: Boolean = false): DataSpec =
+    ImageSpec(ImageCollection.FASHION_MNIST, classes?.toIntArray(), trainPerClass, testPerClass, scale, randomLabels)
 
 /** K interleaved 2-D spirals; turns = null sweeps 4/K of a turn per arm (the spiralNet setting). */
 fun spirals(

@@ -10,10 +10,12 @@ import netlens.util.Rng;
 /**
  * A class subset of MNIST or Fashion-MNIST: which classes (relabelled 0..K−1 in the order given),
  * how many samples per class in each split (0 = all, drawn at random with the seed otherwise,
- * then kept in file order), and the pixel scaling.
+ * then kept in file order), the pixel scaling, and whether the training labels are shuffled: a random
+ * permutation of them, so class sizes stay the same and no label says anything about its image (Zhang
+ * et al. 2017's random labels, as Ansuini et al. 2019 use them); the test labels stay true.
  */
-public record ImageSpec(ImageCollection collection, int[] classes, int trainPerClass, int testPerClass, Scale scale)
-        implements DataSpec {
+public record ImageSpec(ImageCollection collection, int[] classes, int trainPerClass, int testPerClass, Scale scale,
+                        boolean randomLabels) implements DataSpec {
     public ImageSpec {
         classes = classes == null ? java.util.stream.IntStream.range(0, collection.classNames().size()).toArray() : classes.clone();
         int k = collection.classNames().size();
@@ -28,6 +30,10 @@ public record ImageSpec(ImageCollection collection, int[] classes, int trainPerC
         if (classes.length < 2) throw new IllegalArgumentException("classes: a classifier needs at least 2 classes, got " + Arrays.toString(classes));
         if (trainPerClass < 0) throw new IllegalArgumentException("trainPerClass must be >= 0 (0 = all), got " + trainPerClass);
         if (testPerClass < 0) throw new IllegalArgumentException("testPerClass must be >= 0 (0 = all), got " + testPerClass);
+    }
+
+    public ImageSpec(ImageCollection collection, int[] classes, int trainPerClass, int testPerClass, Scale scale) {
+        this(collection, classes, trainPerClass, testPerClass, scale, false);
     }
 
     @Override
@@ -51,7 +57,8 @@ public record ImageSpec(ImageCollection collection, int[] classes, int trainPerC
         String cls = Arrays.stream(classes).mapToObj(c -> collection.classNames().get(c)).collect(Collectors.joining(", "));
         return collection.title() + " classes " + cls + ": "
                 + (trainPerClass == 0 ? "all" : trainPerClass + "/class") + " train, "
-                + (testPerClass == 0 ? "all" : testPerClass + "/class") + " test, scale " + scale.key();
+                + (testPerClass == 0 ? "all" : testPerClass + "/class") + " test, scale " + scale.key()
+                + (randomLabels ? ", training labels shuffled" : "");
     }
 
     @Override
@@ -74,7 +81,9 @@ public record ImageSpec(ImageCollection collection, int[] classes, int trainPerC
         if (scale == Scale.STANDARD) standardise(xTrain, xTest);
         List<String> names = Arrays.stream(classes).mapToObj(c -> collection.classNames().get(c)).toList();
         int dim = train.x.itemSize();
-        return new Split(new Dataset(collection.title() + " train", xTrain, relabel(train.y, trainIdx), dim, names),
+        int[] yTrain = relabel(train.y, trainIdx);
+        if (randomLabels) yTrain = shuffled(yTrain, Rng.stream(seed, "random-labels"));
+        return new Split(new Dataset(collection.title() + " train", xTrain, yTrain, dim, names),
                 new Dataset(collection.title() + " test", xTest, relabel(test.y, testIdx), dim, names),
                 List.of(train.xFile, train.yFile, test.xFile, test.yFile));
     }
@@ -130,6 +139,13 @@ public record ImageSpec(ImageCollection collection, int[] classes, int trainPerC
         int[] y = new int[idx.length];
         for (int i = 0; i < idx.length; i++) y[i] = map[labels.value(idx[i])];
         return y;
+    }
+
+    private static int[] shuffled(int[] y, Rng rng) {
+        int[] perm = rng.permutation(y.length);
+        int[] out = new int[y.length];
+        for (int i = 0; i < y.length; i++) out[i] = y[perm[i]];
+        return out;
     }
 
     private static void standardise(float[] train, float[] test) {

@@ -49,6 +49,25 @@ class ImageSpecTest {
         assertEquals(1, sq / n, 1e-3);
     }
 
+    /**
+     * Shuffled labels are a permutation of the true ones over the same images; with two balanced
+     * classes a label agrees with its image's class with probability 1/2, so over n = 1000 samples
+     * the agreement is 0.5 ± 0.016 (one standard deviation): 5σ bounds it.
+     */
+    @Test
+    void randomLabelsPermuteTheTrainingLabelsOnly() {
+        ImageSpec spec = new ImageSpec(ImageCollection.MNIST, new int[] {0, 1}, 500, 100, Scale.UNIT);
+        ImageSpec shuffled = new ImageSpec(ImageCollection.MNIST, new int[] {0, 1}, 500, 100, Scale.UNIT, true);
+        Split a = spec.load(TestData.store(), 2), b = shuffled.load(TestData.store(), 2);
+        assertArrayEquals(a.train().features(), b.train().features());
+        assertArrayEquals(a.train().classCounts(), b.train().classCounts());
+        assertArrayEquals(a.test().labels(), b.test().labels());
+        int agree = 0, n = a.train().size();
+        for (int i = 0; i < n; i++) if (a.train().labels()[i] == b.train().labels()[i]) agree++;
+        assertEquals(0.5, agree / (double) n, 5 * Math.sqrt(0.25 / n));
+        assertTrue(shuffled.describe().contains("shuffled"), shuffled.describe());
+    }
+
     @Test
     void invalidRequestsNameTheKey() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new ImageSpec(ImageCollection.MNIST, new int[] {0, 11}, 0, 0, Scale.UNIT))
