@@ -10,6 +10,7 @@ import netlens.plots.CustomCurves
 import netlens.plots.DecisionRegions
 import netlens.plots.DepthProfiles
 import netlens.plots.DimensionScalesFigure
+import netlens.plots.IdProfiles
 import netlens.plots.Figure
 import netlens.plots.LayerGrid
 import netlens.plots.Metrics
@@ -67,6 +68,9 @@ class ReportBuilder internal constructor() {
 
     /** Linear CKA heatmaps between layers and between epochs. */
     fun ckaHeatmaps() = show(CkaHeatmaps)
+
+    /** Intrinsic dimension (TwoNN) against depth at initialisation and at the end, every variant on one set of axes (Ansuini et al. 2019). */
+    fun idProfiles() = show(IdProfiles)
 
     /** Linear, debiased linear and RBF CKA between layers at the end. */
     fun ckaVariants() = show(CkaVariantsFigure)

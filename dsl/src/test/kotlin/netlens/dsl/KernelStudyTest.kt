@@ -29,7 +29,8 @@ class KernelStudyTest {
         assertEquals(3, csv.size)
         for (row in csv.drop(1)) assertTrue(row.split(",").takeLast(7).all { it.toDouble() > 0 }, row)
         val html = Files.readString(sweep.report("index.html"))
-        assertTrue(html.contains("Is the NTK&#39;s NC1 below the NNGP&#39;s (relu)") || html.contains("Is the NTK's NC1 below the NNGP's (relu)"), "verdict")
+        assertTrue(Regex("""Paper: the NTK is not more collapsed than the NNGP \(relu\)\. Here: under Tr Σ_W / Tr Σ_B it holds at \d of 2 points""")
+            .containsMatchIn(html), "the paper's claim, counted over both points")
         assertTrue(html.contains("id=\"kernel-nc1\""))
     }
 

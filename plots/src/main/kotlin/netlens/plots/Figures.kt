@@ -4,7 +4,7 @@ package netlens.plots
 object Figures {
     val builtIn: List<Figure> = listOf(
         TrainingCurves, DecisionRegions, Bottleneck, BottleneckEvolution(), VectorField, Angles,
-        LayerGrid(), Penultimate(), CollapseCurves, Nc1TwoWaysFigure, DepthProfiles(), CustomCurves, CkaHeatmaps, CkaVariantsFigure,
+        LayerGrid(), Penultimate(), CollapseCurves, Nc1TwoWaysFigure, DepthProfiles(), IdProfiles, CustomCurves, CkaHeatmaps, CkaVariantsFigure,
         Spectra, DimensionScalesFigure, WeightMovement, NtkSpectra, NeuronPositions,
     )
 }

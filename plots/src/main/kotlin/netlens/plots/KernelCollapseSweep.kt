@@ -63,17 +63,17 @@ internal object KernelCollapseSweep {
  * the points where both kernels were measured, under both metrics, with the median ratio.
  */
 internal object KernelClaims {
-    /** A claim: NC1 of [first] is [relation] that of [second]. */
-    class Claim(val text: String, val first: String, val second: String, val holds: (Double, Double) -> Boolean, val ratioName: String)
+    /** One claim as a comparison: NC1 of [first] against that of [second], held when [holds] says so. */
+    class Comparison(val text: String, val first: String, val second: String, val holds: (Double, Double) -> Boolean, val ratioName: String)
 
-    private fun claims(kernels: Set<String>): List<Claim> = buildList {
+    private fun claims(kernels: Set<String>): List<Comparison> = buildList {
         for (act in listOf("relu", "erf", "tanh"))
             // Equal kernels up to a factor (ReLU in one dimension) tie within rounding: a tie is "not more collapsed".
-            add(Claim("the NTK is not more collapsed than the NNGP ($act)", "ntk_$act", "nngp_$act", { a, b -> a >= b * (1 - 1e-9) }, "NTK / NNGP"))
-        add(Claim("erf gives lower NC1 than ReLU (NNGP)", "nngp_erf", "nngp_relu", { a, b -> a < b }, "erf / ReLU"))
-        add(Claim("erf gives lower NC1 than ReLU (NTK)", "ntk_erf", "ntk_relu", { a, b -> a < b }, "erf / ReLU"))
+            add(Comparison("the NTK is not more collapsed than the NNGP ($act)", "ntk_$act", "nngp_$act", { a, b -> a >= b * (1 - 1e-9) }, "NTK / NNGP"))
+        add(Comparison("erf gives lower NC1 than ReLU (NNGP)", "nngp_erf", "nngp_relu", { a, b -> a < b }, "erf / ReLU"))
+        add(Comparison("erf gives lower NC1 than ReLU (NTK)", "ntk_erf", "ntk_relu", { a, b -> a < b }, "erf / ReLU"))
         for (k in kernels.filter { it.startsWith("adaptive_") }.sorted())
-            add(Claim("the adaptive kernel ($k) gives lower NC1 than the NNGP (erf)", k, "nngp_erf", { a, b -> a < b }, "adaptive / NNGP"))
+            add(Comparison("the adaptive kernel ($k) gives lower NC1 than the NNGP (erf)", k, "nngp_erf", { a, b -> a < b }, "adaptive / NNGP"))
     }
 
     fun sentences(points: List<Map<String, Map<String, Double>>>): List<String> {

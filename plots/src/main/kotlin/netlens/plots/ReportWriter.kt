@@ -4,6 +4,7 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.util.Locale
 import netlens.observe.Measurement
+import netlens.train.LearningRate
 import netlens.train.Trainer
 
 /**
@@ -45,13 +46,18 @@ class ReportWriter(private val root: Path) {
         val page = Page(name)
         page.subtitle = "${runs.size} variants · ${runs.first().results.data().description()}"
         if (runs.any { !it.results.complete() }) page.banner = "Partial report: not every variant completed (see the table)."
-        page += Page.Table("variants", "Variants", listOf("variant", "network", "epochs", "train accuracy", "test accuracy", "outcome"),
-            runs.map { r ->
+        val claims = runs.map { Verdict.claims(it) }
+        val claimed = claims.flatten().map { it.name }.distinct()
+        page += Page.Table("variants", "Variants", listOf("variant", "network", "epochs", "train accuracy", "test accuracy", "outcome") + claimed,
+            runs.zip(claims).map { (r, own) ->
                 val last = r.results.last()
                 listOf(r.label, r.results.network().toString(), last.epoch().toString(), f("%.2f%%", 100 * last.trainAccuracy()),
                     if (last.testAccuracy().isNaN()) "" else f("%.2f%%", 100 * last.testAccuracy()),
-                    r.results.outcome().status().name.lowercase() + ": " + r.results.outcome().message())
-            }, "Each variant's own page holds its layer-by-layer figures and data files.", runs.map { slug(it.label) + "/index.html" })
+                    r.results.outcome().status().name.lowercase() + ": " + r.results.outcome().message()) +
+                    claimed.map { name -> own.firstOrNull { it.name == name }?.verdict ?: "" }
+            }, "Each variant's own page holds its layer-by-layer figures and data files" +
+                (if (claimed.isEmpty()) "." else "; the last columns check published claims, each stated in full in its variant's summary."),
+            runs.map { slug(it.label) + "/index.html" })
         for ((fig, svg) in svgs) page += Page.Figure(fig, svg)
         page += Page.Details(emptyList(), null, p.scriptText)
         Files.writeString(dir.resolve("index.html"), page.html(p))
@@ -78,7 +84,11 @@ class ReportWriter(private val root: Path) {
             "data" to "${r.data().trainSize()} train / ${r.data().testSize()} test samples; " +
                 r.data().files().joinToString("; ") { "${it.name()} sha256 ${it.sha256().take(12)}…" }.ifEmpty { "generated" },
             "network" to "${r.network()}, ${r.parameters()} parameters",
-            "training" to "${e.train().loss().key()}, ${e.train().optimizer()}, batch ${if (e.train().batchSize() == 0) "full" else e.train().batchSize()}",
+            "training" to "${e.train().loss().key()}, ${e.train().optimizer()}, batch ${if (e.train().batchSize() == 0) "full" else e.train().batchSize()}" +
+                when (val lr = e.train().learningRate()) {
+                    is LearningRate.StepDecay -> ", learning rate ×${lr.factor()} after epochs ${lr.milestones().joinToString(", ")}"
+                    else -> ""
+                },
             "outcome" to "${r.outcome().status().name.lowercase()}: ${r.outcome().message()}",
             "timings" to f("data %.1f s, training %.1f s, probes %.1f s", r.timings().loadSeconds(), r.timings().trainSeconds(), r.timings().probeSeconds()) +
                 if (run.cached) " (an earlier identical run's, read from the cache)" else "",

@@ -69,6 +69,20 @@ class ReportWriterTest {
         assertTrue(html.contains("scripts/&lt;test&gt;.exp.kts"))
     }
 
+    /** The fixture's tanh network has a 2-unit layer and probes collapse: both claims get a column, each variant its verdicts. */
+    @Test
+    fun aVariantsTableHasAColumnPerClaimWithEachVariantsVerdict() {
+        val runs = listOf(Run("first", Fixtures.results), Run("second", Fixtures.results))
+        val dir = ReportWriter(root).write("spirals", ReportWriter.Layout.VARIANTS, runs, ReportSpec(Figures.builtIn), Fixtures.provenance, emptyMap())
+        val html = Files.readString(dir.resolve("index.html"))
+        val claims = Verdict.claims(runs.first())
+        assertEquals(listOf("neural collapse (Papyan et al. 2020)", "spiralNet: tanh packs classes at the corners"), claims.map { it.name })
+        for (c in claims) {
+            assertTrue(html.contains("<td>${escapeHtml(c.name)}</td>"), c.name)
+            assertEquals(2, html.split("<td>${escapeHtml(c.verdict)}</td>").size - 1, c.verdict)
+        }
+    }
+
     @Test
     fun theSameResultsGiveByteIdenticalFigures() {
         val a = Files.readString(write().resolve("figures/layer-grid.svg"))
