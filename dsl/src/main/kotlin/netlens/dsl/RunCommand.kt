@@ -55,7 +55,7 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
         )
         val layout = when {
             plans.first().sweep -> ReportWriter.Layout.SWEEP
-            plans.size > 1 -> ReportWriter.Layout.VARIANTS
+            plans.first().variant != null -> ReportWriter.Layout.VARIANTS    // even one variant keeps its label
             else -> ReportWriter.Layout.RUN
         }
         val code = ScriptText.forKey(text)

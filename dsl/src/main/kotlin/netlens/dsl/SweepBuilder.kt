@@ -18,6 +18,9 @@ import netlens.run.Series
  */
 @NetlensDsl
 class SweepBuilder internal constructor() : VariantsBuilder() {
+    /** In a sweep a named variant is one more series, run at every point of the axes. */
+    override val namedAtEveryCombination = true
+
     /** Training-set sizes, for stripe, sphere or PCA-MNIST data. */
     fun p(values: Iterable<Int>) {
         val list = values.toList()

@@ -23,11 +23,12 @@ class TrainBuilder internal constructor() {
     var optimizer: OptimizerSpec = sgd(lr = 0.01, momentum = 0.9)
     var loss: Loss = crossEntropy
 
-    /** Samples per step; see [fullBatch]. */
+    /** Samples per step; setting it after [fullBatch] (in a variant, say) goes back to mini-batches. */
     var batchSize: Int = 128
         set(value) {
             requireValue(value >= 1) { "batchSize must be >= 1, got $value (use fullBatch() for full-batch training)" }
             field = value
+            full = false
         }
 
     /** Upper bound on epochs, whatever [until] says. */
@@ -60,7 +61,7 @@ class TrainBuilder internal constructor() {
         rule = condition
     }
 
-    /** Every step sees the whole training set. */
+    /** Every step sees the whole training set, until a later `batchSize = …`. */
     fun fullBatch() {
         full = true
     }

@@ -117,9 +117,19 @@ class ReportWriter(private val root: Path) {
         /** The script as it ran, kept beside its report so runs can be compared and rerun. */
         const val SCRIPT_COPY = "script.exp.kts"
 
-        /** A variant label as a folder name: "activation=tanh, K=3" → "activation-tanh_K-3". */
-        fun slug(label: String): String =
-            label.replace(Regex("""\s*,\s*"""), "_").replace('=', '-').replace(Regex("""[^A-Za-z0-9._-]"""), "-").ifEmpty { "base" }
+        /**
+         * A variant label as a folder name: "activation=tanh, K=3" → "activation-tanh_K-3"; a long one
+         * is cut to [SLUG_LENGTH] characters and told apart by a hash of the whole label.
+         */
+        fun slug(label: String): String {
+            val s = label.replace(Regex("""\s*,\s*"""), "_").replace('=', '-').replace(Regex("""[^A-Za-z0-9._-]"""), "-").ifEmpty { "base" }
+            if (s.length <= SLUG_LENGTH) return s
+            val hash = java.security.MessageDigest.getInstance("SHA-256").digest(label.toByteArray()).take(4).joinToString("") { "%02x".format(it) }
+            return s.take(SLUG_LENGTH - 9) + "-" + hash
+        }
+
+        /** Folder names stay well under file systems' 255-byte limit, whatever the labels. */
+        const val SLUG_LENGTH = 80
 
         /** Draws the figures that have something to draw and writes each to figures/<id>.svg. */
         internal fun render(figures: List<Figure>, d: Drawing, dir: Path): List<Pair<FigureOut, String>> =
