@@ -1,6 +1,7 @@
 // Representation geometry layer by layer on all ten Fashion-MNIST classes: do successive layers build
 // better clusters, and does the penultimate layer collapse? Every probe netlens has: collapse,
 // He–Su separation, intrinsic dimension, linear probes, CKA, spectra and weight movement.
+// Runs in about 45 seconds on 2 cores.
 experiment("fashion-geometry") {
     seed = 11
     data = fashionMnist(trainPerClass = 1000, testPerClass = 300)

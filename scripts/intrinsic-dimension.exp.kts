@@ -2,6 +2,7 @@
 // Zoccolan (2019): in a trained network it first rises, then falls over the last layers (a
 // hunchback), unlike at initialisation or with shuffled labels. A 5-hidden-layer MLP on all ten
 // MNIST digits, trained until it fits its labels.
+// Runs in about 90 seconds on 2 cores.
 experiment("intrinsic-dimension") {
     seed = 3
     data = mnist(trainPerClass = 200, testPerClass = 100)

@@ -1,5 +1,6 @@
 // Neural collapse in a depth-5 MLP on three MNIST digits: train to 100 % train accuracy, keep going
 // for a terminal phase, and watch every layer's embedding and the penultimate layer's geometry.
+// Runs in about 15 seconds on 2 cores.
 experiment("mnist-collapse") {
     seed = 7
     data = mnist(classes = listOf(0, 1, 2), trainPerClass = 2000, testPerClass = 500)

@@ -41,7 +41,7 @@ val quadraticHinge: Loss = Loss.QuadraticHinge()
  * softplus(β(1 − y f))/β, the hinge smoothed at scale 1/β (β = 20 is feature_lazy's default). Under
  * gradient flow it is the margin loss to use: the hard hinge pins margins at 1, where steps chatter.
  */
-fun softHinge(beta: Double = 20.0): Loss = Loss.SoftHinge(beta)
+fun softHinge(beta: Number = 20.0): Loss = Loss.SoftHinge(beta.toDouble())
 
 /** Weights and layer scales (docs/definitions.md §2). */
 val standardScaling: Parameterisation = Parameterisation.STANDARD
@@ -70,37 +70,37 @@ private fun limit(activation: Activation) = LimitActivation.valueOf(activation.n
  * The NNGP of an infinitely wide fully connected network with [depth] hidden layers, weights
  * N(0, σ_w²/fan-in) and biases N(0, σ_b²) (docs/definitions.md §4).
  */
-fun nngpKernel(activation: LimitActivation, depth: Int = 1, sigmaW: Double = 1.0, sigmaB: Double = 0.0) =
-    KernelChoice(CollapseKernel.Limit(InfiniteWidth(activation, depth, sigmaW, sigmaB), false))
+fun nngpKernel(activation: LimitActivation, depth: Int = 1, sigmaW: Number = 1.0, sigmaB: Number = 0.0) =
+    KernelChoice(CollapseKernel.Limit(InfiniteWidth(activation, depth, sigmaW.toDouble(), sigmaB.toDouble()), false))
 
-fun nngpKernel(activation: Activation, depth: Int = 1, sigmaW: Double = 1.0, sigmaB: Double = 0.0) = nngpKernel(limit(activation), depth, sigmaW, sigmaB)
+fun nngpKernel(activation: Activation, depth: Int = 1, sigmaW: Number = 1.0, sigmaB: Number = 0.0) = nngpKernel(limit(activation), depth, sigmaW, sigmaB)
 
 /** The NTK of the same infinitely wide network. */
-fun ntkKernel(activation: LimitActivation, depth: Int = 1, sigmaW: Double = 1.0, sigmaB: Double = 0.0) =
-    KernelChoice(CollapseKernel.Limit(InfiniteWidth(activation, depth, sigmaW, sigmaB), true))
+fun ntkKernel(activation: LimitActivation, depth: Int = 1, sigmaW: Number = 1.0, sigmaB: Number = 0.0) =
+    KernelChoice(CollapseKernel.Limit(InfiniteWidth(activation, depth, sigmaW.toDouble(), sigmaB.toDouble()), true))
 
-fun ntkKernel(activation: Activation, depth: Int = 1, sigmaW: Double = 1.0, sigmaB: Double = 0.0) = ntkKernel(limit(activation), depth, sigmaW, sigmaB)
+fun ntkKernel(activation: Activation, depth: Int = 1, sigmaW: Number = 1.0, sigmaB: Number = 0.0) = ntkKernel(limit(activation), depth, sigmaW, sigmaB)
 
 /**
  * The adaptive kernel of a shallow erf network with [hidden] units (equations of state of Seroussi,
  * Naveh & Ringel), fitted to the labels with noise variance [noise]².
  */
-fun adaptiveKernel(hidden: Int, sigmaW: Double = 1.0, sigmaA: Double = 1.0, noise: Double = 1.0) =
-    KernelChoice(CollapseKernel.Adaptive(AdaptiveKernel(hidden, sigmaW, sigmaA, noise)))
+fun adaptiveKernel(hidden: Int, sigmaW: Number = 1.0, sigmaA: Number = 1.0, noise: Number = 1.0) =
+    KernelChoice(CollapseKernel.Adaptive(AdaptiveKernel(hidden, sigmaW.toDouble(), sigmaA.toDouble(), noise.toDouble())))
 
 /**
  * K Gaussian classes N(μ_c, [noise]² I_d), every two means [separation] apart; one training count
  * per class (imbalance) and [testPerClass] test samples of each.
  */
-fun gaussianClasses(d: Int, separation: Double, noise: Double = 1.0, trainPerClass: List<Int>, testPerClass: Int = 0): DataSpec =
-    GaussianClassesSpec(d, separation, noise, trainPerClass.toIntArray(), testPerClass)
+fun gaussianClasses(d: Int, separation: Number, noise: Number = 1.0, trainPerClass: List<Int>, testPerClass: Int = 0): DataSpec =
+    GaussianClassesSpec(d, separation.toDouble(), noise.toDouble(), trainPerClass.toIntArray(), testPerClass)
 
 /**
  * Two Gaussian classes N(∓[mean]·1_d, [std]² I_d), the data of Kothapalli & Tirer's kernel NC1
  * study (their D₁ with equal class sizes, D₂ with unequal ones): one training count per class.
  */
-fun opposedGaussians(d: Int, mean: Double = 2.0, std: Double = 0.5, trainPerClass: List<Int>, testPerClass: Int = 0): DataSpec =
-    OpposedGaussiansSpec(d, mean, std, trainPerClass.toIntArray(), testPerClass)
+fun opposedGaussians(d: Int, mean: Number = 2.0, std: Number = 0.5, trainPerClass: List<Int>, testPerClass: Int = 0): DataSpec =
+    OpposedGaussiansSpec(d, mean.toDouble(), std.toDouble(), trainPerClass.toIntArray(), testPerClass)
 
 /** The stripe model: x ~ N(0, I_d), y = +1 when −0.3 < x₁ < 1.18549; p training and pTest test points. */
 fun stripe(d: Int = 5, p: Int = 1024, pTest: Int = 4096): DataSpec = GaussianBinarySpec(GaussianBinarySpec.Model.STRIPE, d, p, pTest)
@@ -126,8 +126,8 @@ fun oneHidden(h: Int, activation: Activation = relu, scaling: Parameterisation =
  * Gradient descent tracking gradient flow: dt grows while a step changes the gradient by less than
  * [maxDgrad] (relative, squared) and no output by [maxDout]; otherwise the step is retried with dt × [shrink].
  */
-fun gradientFlow(dt: Double = 1e-2, grow: Double = 1.1, shrink: Double = 0.1, maxDgrad: Double = 1e-3, maxDout: Double = 0.1, maxDt: Double = 1e6): OptimizerSpec =
-    OptimizerSpec.GradientFlow(dt, grow, shrink, maxDgrad, maxDout, maxDt)
+fun gradientFlow(dt: Number = 1e-2, grow: Number = 1.1, shrink: Number = 0.1, maxDgrad: Number = 1e-3, maxDout: Number = 0.1, maxDt: Number = 1e6): OptimizerSpec =
+    OptimizerSpec.GradientFlow(dt.toDouble(), grow.toDouble(), shrink.toDouble(), maxDgrad.toDouble(), maxDout.toDouble(), maxDt.toDouble())
 
 /**
  * MNIST digits. [classes] picks and orders the classes (relabelled 0..K−1; null = all ten);
@@ -146,10 +146,10 @@ fun spirals(
     classes: Int = 3,
     trainPerClass: Int = 500,
     testPerClass: Int = 200,
-    turns: Double? = null,
-    noise: Double = 0.1,
+    turns: Number? = null,
+    noise: Number = 0.1,
     normalise: Boolean = true,
-): DataSpec = SpiralSpec(classes, trainPerClass, testPerClass, turns ?: Double.NaN, noise, normalise)
+): DataSpec = SpiralSpec(classes, trainPerClass, testPerClass, turns?.toDouble() ?: Double.NaN, noise.toDouble(), normalise)
 
 /**
  * A dense network: the listed hidden widths, each followed by [activation], then a linear output
@@ -170,16 +170,16 @@ fun mlp(
 }
 
 /** SGD with optional heavy-ball or Nesterov momentum and L2 weight decay (PyTorch semantics). */
-fun sgd(lr: Double, momentum: Double = 0.0, nesterov: Boolean = false, weightDecay: Double = 0.0): OptimizerSpec =
-    OptimizerSpec.Sgd(lr, momentum, nesterov, weightDecay)
+fun sgd(lr: Number, momentum: Number = 0.0, nesterov: Boolean = false, weightDecay: Number = 0.0): OptimizerSpec =
+    OptimizerSpec.Sgd(lr.toDouble(), momentum.toDouble(), nesterov, weightDecay.toDouble())
 
 /** Adam with L2 weight decay added to the gradient (PyTorch's Adam). */
-fun adam(lr: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8, weightDecay: Double = 0.0): OptimizerSpec =
-    OptimizerSpec.Adam(lr, beta1, beta2, eps, weightDecay, false)
+fun adam(lr: Number = 1e-3, beta1: Number = 0.9, beta2: Number = 0.999, eps: Number = 1e-8, weightDecay: Number = 0.0): OptimizerSpec =
+    OptimizerSpec.Adam(lr.toDouble(), beta1.toDouble(), beta2.toDouble(), eps.toDouble(), weightDecay.toDouble(), false)
 
 /** AdamW: Adam with decoupled weight decay (Loshchilov & Hutter). */
-fun adamW(lr: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8, weightDecay: Double = 1e-2): OptimizerSpec =
-    OptimizerSpec.Adam(lr, beta1, beta2, eps, weightDecay, true)
+fun adamW(lr: Number = 1e-3, beta1: Number = 0.9, beta2: Number = 0.999, eps: Number = 1e-8, weightDecay: Number = 1e-2): OptimizerSpec =
+    OptimizerSpec.Adam(lr.toDouble(), beta1.toDouble(), beta2.toDouble(), eps.toDouble(), weightDecay.toDouble(), true)
 
 /** How embeddings are reduced to 2-D. */
 sealed interface Projection
@@ -205,11 +205,11 @@ fun randomProjection(): Projection = RandomProjection
  * UMAP of [samples] stratified probe samples (umap-java by Tag.bio, MIT licence; single-threaded and
  * seeded, so a seed gives one picture). Slower than PCA: seconds per layer and probe.
  */
-fun umap(samples: Int = 1000, neighbours: Int = 15, minDist: Double = 0.1): Projection {
+fun umap(samples: Int = 1000, neighbours: Int = 15, minDist: Number = 0.1): Projection {
     requireValue(samples >= 10) { "umap(samples = $samples): must be >= 10" }
     requireValue(neighbours >= 2) { "umap(neighbours = $neighbours): must be >= 2" }
-    requireValue(minDist >= 0) { "umap(minDist = $minDist): must be >= 0" }
-    return Umap(samples, neighbours, minDist)
+    requireValue(minDist.toDouble() >= 0) { "umap(minDist = $minDist): must be >= 0" }
+    return Umap(samples, neighbours, minDist.toDouble())
 }
 
 /** Which NC1 the figures and verdict lead with. */

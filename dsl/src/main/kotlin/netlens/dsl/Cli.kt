@@ -54,6 +54,9 @@ class Cli(private val out: PrintStream, private val err: PrintStream) {
         } catch (e: ScriptFailure) {
             err.println(e.message)
             FAILED
+        } catch (e: InputError) {
+            err.println("netlens: ${e.message}")
+            FAILED
         } catch (e: UserCodeException) {
             err.println(userCode(e, options))
             FAILED
@@ -107,17 +110,22 @@ class Cli(private val out: PrintStream, private val err: PrintStream) {
         return FAILED
     }
 
-    /** Compares two report folders; scripts given instead are run first. */
+    /**
+     * Compares two report folders; scripts given instead are run first (after both targets are
+     * checked). Two scripts declaring the same experiment write `<name>-A/` and `<name>-B/`, so
+     * neither overwrites the other.
+     */
     private fun compare(options: Options): Int {
-        val folders = options.targets.map { target ->
-            if (target.toString().endsWith(".exp.kts")) {
-                val result = RunCommand(this, options).run(target)
-                if (result.code != OK) return result.code
-                result.report!!
-            } else {
-                if (!Files.isRegularFile(target.resolve("metrics.csv"))) throw java.io.IOException("$target is not a netlens report folder (no metrics.csv)")
-                target
-            }
+        RunCommand.checkWritable(options.out)
+        for (t in options.targets) checkCompareTarget(t)
+        val scripts = options.targets.filter { isScript(it) }
+        val names = scripts.associateWith { s -> ScriptHost(scriptCache()).load(s).first().experiment.name() }
+        val clash = names.size == 2 && names.values.distinct().size == 1
+        val folders = options.targets.mapIndexed { i, target ->
+            if (!isScript(target)) return@mapIndexed target
+            val result = RunCommand(this, options).run(target, if (clash) names.getValue(target) + "-" + "AB"[i] else null)
+            if (result.code != OK) return result.code
+            result.report!!
         }
         val provenance = Provenance("", "", "", null, false, listOf("./run", "compare") + Options.argsForRecord(options), Version.get(),
             java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
@@ -125,4 +133,26 @@ class Cli(private val out: PrintStream, private val err: PrintStream) {
         out.println("comparison: ${dir.resolve("index.html")}")
         return OK
     }
+
+    private fun isScript(p: Path) = p.toString().endsWith(".exp.kts") && Files.isRegularFile(p)
+
+    /** A script to run or a one-run report folder; anything else is refused before any training. */
+    private fun checkCompareTarget(t: Path) {
+        when {
+            isScript(t) -> return
+            t.toString().endsWith(".exp.kts") && Files.isDirectory(t) -> throw InputError("$t is a folder, not a script file")
+            t.toString().endsWith(".exp.kts") -> throw InputError("$t: no such script file")
+            !Files.isDirectory(t) -> throw InputError("$t: no such report folder or script")
+            Files.isRegularFile(t.resolve("sweep.csv")) ->
+                throw InputError("$t is a sweep report; compare runs one against another (a point's numbers are in its sweep.csv)")
+            Files.isRegularFile(t.resolve("metrics.csv")) && Files.newBufferedReader(t.resolve("metrics.csv")).use { it.readLine() }?.startsWith("variant,") == true -> {
+                val variants = Files.list(t).use { s -> s.filter { Files.isRegularFile(it.resolve("metrics.csv")) }.map { it.fileName.toString() }.sorted().toList() }
+                throw InputError("$t is a variants report; compare two of its variants' folders (${variants.joinToString(", ") { "$t/$it" }}) or one against another run")
+            }
+            !Files.isRegularFile(t.resolve("metrics.csv")) -> throw InputError("$t is not a netlens report folder (no metrics.csv)")
+        }
+    }
 }
+
+/** A command's target that cannot be used (a compare target that is no run), told as it is. */
+internal class InputError(message: String) : Exception(message)

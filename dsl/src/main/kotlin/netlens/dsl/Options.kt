@@ -69,8 +69,8 @@ in dsl/target."""
                     "--compile-only" -> o = o.copy(command = Command.COMPILE)
                     "--debug" -> o = o.copy(debug = true)
                     "--fresh" -> o = o.copy(fresh = true)
-                    "--out" -> o = o.copy(out = Path.of(value(a)))
-                    "--data" -> o = o.copy(data = Path.of(value(a)))
+                    "--out" -> o = o.copy(out = Path.of(value(a).ifBlank { throw UsageError("--out needs a folder, got an empty name") }))
+                    "--data" -> o = o.copy(data = Path.of(value(a).ifBlank { throw UsageError("--data needs a folder, got an empty name") }))
                     "--threads" -> {
                         val v = value(a)
                         val n = v.toIntOrNull() ?: throw UsageError("--threads needs a whole number, got '$v'")

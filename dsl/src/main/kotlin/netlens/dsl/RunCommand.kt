@@ -12,6 +12,7 @@ import netlens.plots.ReportWriter
 import netlens.plots.Run
 import netlens.run.Executor
 import netlens.run.Fingerprint
+import netlens.run.MemoryEstimate
 import netlens.run.Point
 import netlens.run.PointCache
 import netlens.run.Version
@@ -28,7 +29,8 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
     /** The exit code, and the report folder when one was written. */
     class Outcome(val code: Int, val report: Path?)
 
-    fun run(script: Path): Outcome {
+    /** Runs [script]; its report goes to `<out>/<folder>/`, by default the experiment's name. */
+    fun run(script: Path, folder: String? = null): Outcome {
         cli.stage(options, "started")
         // Loading the native library takes a fifth of a second; do it while the script loads.
         Thread { Backend.blas() }.apply { isDaemon = true }.start()
@@ -39,10 +41,10 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
         val scriptSeconds = (System.nanoTime() - t0) / 1e9
         cli.stage(options, "script loaded")
         if (plans.map { it.experiment.name() }.distinct().size > 1)
-            throw ScriptFailure("$script: declares ${plans.size} experiments; one script holds one experiment (use variants { } for variations)")
+            throw ScriptFailure("$script: error: declares ${plans.size} experiments; one script holds one experiment (use variants { } for variations)")
         val name = plans.first().experiment.name()
         cli.installInterruptHandler()
-        val text = Files.readString(script)
+        val text = ScriptHost.readText(script)
         val provenance = Provenance(
             scriptPath = script.toString(),
             scriptText = text,
@@ -58,6 +60,7 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
             plans.first().variant != null -> ReportWriter.Layout.VARIANTS    // even one variant keeps its label
             else -> ReportWriter.Layout.RUN
         }
+        for (p in plans) MemoryEstimate.check(p.experiment, Runtime.getRuntime().maxMemory())
         val code = ScriptText.forKey(text)
         val points = plans.map { Point(it.variant ?: "", it.axes, Fingerprint.key(it.experiment, code, ScriptHost.BUILD_ID), it.experiment) }
         val single = points.size == 1
@@ -65,23 +68,52 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
         val board = VariantProgress(cli.stderr, System.console() != null, points.map { it.label() }) { cli.wasInterrupted }
         val status: (String) -> Unit = if (single) progress::status else board::status
         status("$name: ${if (single) "" else "${points.size} ${if (layout == ReportWriter.Layout.SWEEP) "sweep points" else "variants"}, "}" +
-            "${Backend.blas().name()}, ${options.threads} threads" + (Backend.fallbackReason()?.let { " ($it)" } ?: ""))
+            "${Backend.blas().name()}, ${options.threads} thread${if (options.threads == 1) "" else "s"}" + (Backend.fallbackReason()?.let { " ($it)" } ?: ""))
         cli.stage(options, "linear algebra loaded")
         val store = DataStore.standard(options.data) { status(it) }
-        val done = Executor(Backend.blas(), options.threads, store, PointCache(Caches.root().resolve("points"), CACHE_BYTES))
-            .run(points, !options.fresh, { i, _ -> if (single) progress else board.forRun(i) }) { status(it) }
+        val done = try {
+            Executor(Backend.blas(), options.threads, store, PointCache(Caches.root().resolve("points"), CACHE_BYTES))
+                .run(points, !options.fresh, { i, _ -> if (single) progress else board.forRun(i) }) { status(it) }
+        } catch (e: IllegalArgumentException) {
+            throw inScript(script, text, points.map { it.label() }, e)
+        }
         if (single) progress.finish() else board.finish()
         cli.stage(options, "training done")
         val runs = points.zip(done).map { (p, d) -> Run(p.label(), d.results(), p.axes(), d.cached()) }
         val info = linkedMapOf<String, Any?>("script_load_seconds" to scriptSeconds)
         if (single && !done.first().cached()) info["seconds_to_first_step"] = progress.secondsToFirstStep
-        val dir = ReportWriter(options.out).write(name, layout, runs, plans.first().report, provenance, info)
+        val writer = ReportWriter(options.out)
+        val dir = writer.write(folder ?: name, layout, runs, plans.first().report, provenance, info)
+        // An error after training began: what was measured is in the report; the error is told as any other.
+        done.firstNotNullOfOrNull { it.failure() }?.let { failure ->
+            cli.stderr.println("netlens: partial report: ${dir.resolve("index.html")}${kept(dir)}")
+            throw failure
+        }
+        writer.failures.firstOrNull()?.let { failure ->
+            cli.stderr.println("netlens: report without the figures that failed: ${dir.resolve("index.html")}")
+            throw failure
+        }
         return finish(dir, runs)
     }
 
+    /**
+     * A value error found once the plan ran (a class too small for its sample count, say) at its place
+     * in the script: the variant it names (`"big": …` at `variant("big")`), else the key it names.
+     */
+    private fun inScript(script: Path, text: String, labels: List<String>, e: IllegalArgumentException): Exception {
+        val message = e.message ?: return e
+        val label = labels.firstOrNull { it.isNotEmpty() && message.startsWith("$it: ") }
+        val at = label?.let { l -> text.indexOf("\"$l\"").takeIf { it >= 0 }?.let { position(text, it) } } ?: locateValue(text, null, message)
+        return if (at == null) e else ScriptFailure(located(script, text, at.first, at.second, message))
+    }
+
+    /** For a partial report written beside a complete one, where that one is. */
+    private fun kept(dir: Path): String = dir.fileName.toString().takeIf { it.endsWith(ReportWriter.PARTIAL) }
+        ?.let { " (the complete report in ${dir.resolveSibling(it.removeSuffix(ReportWriter.PARTIAL))} is kept)" } ?: ""
+
     /** Exit code and message for a written report: the worst outcome among its runs decides. */
     private fun finish(dir: Path, runs: List<Run>): Outcome {
-        val index = dir.resolve("index.html")
+        val index = "${dir.resolve("index.html")}${kept(dir)}"
         val statuses = runs.map { it.results.outcome().status() }
         return when {
             Trainer.Status.INTERRUPTED in statuses -> Outcome(Cli.SHUTTING_DOWN, dir).also {

@@ -11,7 +11,11 @@ sealed interface Schedule {
 }
 
 private class Listed(private val list: List<Int>) : Schedule {
-    override fun epochs(maxEpochs: Int) = (list + 0).filter { it <= maxEpochs }.distinct().sorted().toIntArray()
+    override fun epochs(maxEpochs: Int): IntArray {
+        val beyond = list.filter { it > maxEpochs }
+        requireValue(beyond.isEmpty()) { "probe(at = epochs(…)): ${beyond.joinToString(", ")} beyond maxEpochs = $maxEpochs would never be probed" }
+        return (list + 0).distinct().sorted().toIntArray()
+    }
 }
 
 private class LogSpaced(private val points: Int) : Schedule {

@@ -37,14 +37,15 @@ class ScriptHost(private val cacheDir: Path?) {
 
     /** The experiments a script declares; throws [ScriptFailure] with a located message. */
     fun load(file: Path): List<ExperimentPlan> {
-        if (!Files.isRegularFile(file)) throw ScriptFailure("$file: no such script file")
-        if (!file.fileName.toString().endsWith(".exp.kts")) throw ScriptFailure("$file: experiment scripts end in .exp.kts")
-        val text = Files.readString(file)
+        if (Files.isDirectory(file)) throw ScriptFailure("$file: error: a folder, not a script file")
+        if (!Files.isRegularFile(file)) throw ScriptFailure("$file: error: no such script file")
+        if (!file.fileName.toString().endsWith(".exp.kts")) throw ScriptFailure("$file: error: experiment scripts end in .exp.kts")
+        val text = readText(file)
         // Evaluation runs the script's body, which builds the plans; custom probes read their own source from it.
         val script = ScriptText.evaluating(file.fileName.toString(), text) {
             scriptInstance(cached(text) ?: compileAndEvaluate(file, text), file, text)
         }
-        if (script.declared.isEmpty()) throw ScriptFailure("$file: declares no experiment; wrap it in experiment(\"name\") { … }")
+        if (script.declared.isEmpty()) throw ScriptFailure("$file: error: declares no experiment; wrap it in experiment(\"name\") { … }")
         return script.declared.toList()
     }
 
@@ -80,13 +81,11 @@ class ScriptHost(private val cacheDir: Path?) {
     private fun scriptInstance(evaluated: EvaluationResult, file: Path, text: String): ExperimentScript =
         when (val rv = evaluated.returnValue) {
             is ResultValue.Error -> {
-                val line = locateInScript(rv.error, file)
-                throw ScriptFailure(
-                    if (line != null) located(file, text, line, null, describe(rv.error))
-                    else "$file: error: ${describe(rv.error)}"
-                )
+                val message = describe(rv.error)
+                val at = locateValue(text, locateInScript(rv.error, file), message)
+                throw ScriptFailure(if (at != null) located(file, text, at.first, at.second, message) else "$file: error: $message")
             }
-            else -> rv.scriptInstance as? ExperimentScript ?: throw ScriptFailure("$file: did not evaluate to an experiment script")
+            else -> rv.scriptInstance as? ExperimentScript ?: throw ScriptFailure("$file: error: did not evaluate to an experiment script")
         }
 
     /** Syntax errors first (the rest often follow from them), at most [MAX_ERRORS] shown. */
@@ -96,9 +95,17 @@ class ScriptHost(private val cacheDir: Path?) {
         val more = if (errors.size > MAX_ERRORS) "\n(${errors.size - MAX_ERRORS} more errors)" else ""
         return errors.take(MAX_ERRORS).joinToString("\n", postfix = more) { d ->
             val loc = d.location
-            if (loc != null) located(file, text, loc.start.line, loc.start.col, d.message)
-            else "$file: error: ${d.message}" + (d.exception?.let { " ($it)" } ?: "")
+            val message = hint(d.message)?.let { d.message.removeSuffix(".") + it } ?: d.message
+            if (loc != null) located(file, text, loc.start.line, loc.start.col, message)
+            else "$file: error: $message" + (d.exception?.let { " ($it)" } ?: "")
         }
+    }
+
+    /** For a name the compiler does not know, the DSL names it may have meant. */
+    private fun hint(message: String): String? {
+        val name = Regex("""Unresolved reference:? '?(\w+)'?""").find(message)?.groupValues?.get(1) ?: return null
+        val near = DslNames.closest(name)
+        return if (near.isEmpty()) null else "; did you mean ${near.joinToString(" or ")}?"
     }
 
     private fun hostConfiguration(): ScriptingHostConfiguration {
@@ -124,6 +131,23 @@ class ScriptHost(private val cacheDir: Path?) {
         val BUILD_ID: String by lazy {
             ExperimentScript::class.java.getResourceAsStream("/netlens/build-id")?.use { String(it.readAllBytes()).trim() } ?: "unknown"
         }
+
+        /** A script's text; one that is not UTF-8 fails at the line and column of its first bad byte. */
+        fun readText(file: Path): String {
+            val bytes = Files.readAllBytes(file)
+            val decoder = Charsets.UTF_8.newDecoder()
+            val input = java.nio.ByteBuffer.wrap(bytes)
+            val out = java.nio.CharBuffer.allocate(bytes.size)
+            val result = decoder.decode(input, out, true)
+            if (!result.isError) return String(bytes, Charsets.UTF_8)
+            val at = input.position()
+            val line = 1 + (0 until at).count { bytes[it] == '\n'.code.toByte() }
+            val column = at - (bytes.lastIndexOf(at) + 1) + 1
+            throw ScriptFailure("$file:$line:$column: error: byte 0x%02X is not UTF-8 text; scripts are read as UTF-8 (save it as UTF-8)".format(bytes[at]))
+        }
+
+        /** The index of the last newline before [end], or −1. */
+        private fun ByteArray.lastIndexOf(end: Int): Int = (end - 1 downTo 0).firstOrNull { this[it] == '\n'.code.toByte() } ?: -1
 
         fun cacheKey(scriptText: String): String = sha256(scriptText.toByteArray() + byteArrayOf(0) + BUILD_ID.toByteArray())
 

@@ -59,9 +59,9 @@ class SweepBuilder internal constructor() : VariantsBuilder() {
     }
 
     /** Distances between class means, for gaussianClasses(…) data. */
-    fun separation(vararg values: Double) {
-        requireValue(values.all { it >= 0 }) { "separation(…): must be >= 0, got ${values.toList()}" }
-        along("separation", values.toList()) { sep ->
+    fun separation(vararg values: Number) {
+        requireValue(values.all { it.toDouble() >= 0 }) { "separation(…): must be >= 0, got ${values.toList()}" }
+        along("separation", values.map { it.toDouble() }) { sep ->
             val c = classes(data, "separation")
             data = GaussianClassesSpec(c.d(), sep, c.noise(), c.trainCounts(), c.testPerClass())
         }

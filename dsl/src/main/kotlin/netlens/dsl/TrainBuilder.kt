@@ -54,7 +54,7 @@ class TrainBuilder internal constructor() {
 
     private var rule: (EpochState.() -> Boolean)? = null
     private var full = false
-    private var learningRate: LearningRate = LearningRate.Constant()
+    private var lrSchedule: LearningRate = LearningRate.Constant()
 
     /** Stop (after [extraEpochs] more) once this holds after an epoch, e.g. `until { trainAccuracy >= 1.0 }`. */
     fun until(condition: EpochState.() -> Boolean) {
@@ -70,10 +70,11 @@ class TrainBuilder internal constructor() {
      * Multiplies the learning rate by [by] after each epoch in [atEpochs] (PyTorch's MultiStepLR),
      * as Papyan et al. 2020 train their collapse networks: `decayLearningRate(by = 0.1, atEpochs = listOf(117, 233))`.
      */
-    fun decayLearningRate(by: Double, atEpochs: List<Int>) {
-        requireValue(by > 0 && by < 1) { "decayLearningRate(by = $by): the factor must be in (0, 1)" }
+    fun decayLearningRate(by: Number, atEpochs: List<Int>) {
+        val factor = by.toDouble()
+        requireValue(factor > 0 && factor < 1) { "decayLearningRate(by = $by): the factor must be in (0, 1)" }
         requireValue(atEpochs.isNotEmpty() && atEpochs.all { it >= 1 }) { "decayLearningRate(atEpochs = $atEpochs): give epochs >= 1" }
-        learningRate = LearningRate.StepDecay(by, atEpochs.toIntArray())
+        lrSchedule = LearningRate.StepDecay(factor, atEpochs.toIntArray())
     }
 
     /**
@@ -92,10 +93,14 @@ class TrainBuilder internal constructor() {
 
     internal fun build(): TrainConfig {
         val r = rule
-        val stop = r?.let { cond -> StopRule { m: EpochMetrics -> EpochState(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(), m.minMargin()).cond() } }
+        val stop = r?.let { cond ->
+            StopRule { m: EpochMetrics ->
+                UserCode.run("until { }") { EpochState(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(), m.minMargin()).cond() }
+            }
+        }
         requireValue(extraEpochs == 0 || stop != null) { "extraEpochs = $extraEpochs needs an until { … } condition to count from" }
         requireValue(optimizer !is OptimizerSpec.GradientFlow || full) { "gradientFlow() needs fullBatch() in train { }" }
-        requireValue(optimizer !is OptimizerSpec.GradientFlow || learningRate is LearningRate.Constant) { "gradientFlow() chooses its own steps: decayLearningRate does not apply" }
-        return TrainConfig(loss, optimizer, if (full) 0 else batchSize, maxEpochs, stop, extraEpochs, evaluateEvery, learningRate)
+        requireValue(optimizer !is OptimizerSpec.GradientFlow || lrSchedule is LearningRate.Constant) { "gradientFlow() chooses its own steps: decayLearningRate does not apply" }
+        return TrainConfig(loss, optimizer, if (full) 0 else batchSize, maxEpochs, stop, extraEpochs, evaluateEvery, lrSchedule)
     }
 }

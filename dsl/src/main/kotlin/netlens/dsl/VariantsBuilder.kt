@@ -98,7 +98,8 @@ open class VariantsBuilder internal constructor() {
             return values.map { v ->
                 val t = text(v)
                 requireValue(!Regex("""@[0-9a-f]{4,}""").containsMatchIn(t)) {
-                    "along(\"$axis\", …): a value prints as $t, which changes from run to run; label the values: along(\"$axis\", mapOf(\"a\" to …, \"b\" to …))"
+                    "along(\"$axis\", …): a ${v!!.javaClass.simpleName} prints differently in every run, so it cannot name a variant; " +
+                        "label the values: along(\"$axis\", mapOf(\"a\" to …, \"b\" to …))"
                 }
                 t
             }

@@ -26,9 +26,13 @@ class FaultsTest {
         assertTrue(Files.readString(out.resolve("diverge/run.json")).contains("\"status\": \"diverged\""))
     }
 
+    /** SIGTERM mid-training: a partial report, written beside the complete one an earlier run left, which stays as it was. */
     @Test
     fun aKilledRunWritesAPartialReportAndKeepsNothingHalfWritten() {
         val out = tmp("netlens-kill")
+        val earlier = Files.createDirectories(out.resolve("long"))
+        Files.writeString(earlier.resolve("run.json"), "{\n  \"complete\": true\n}\n")
+        Files.writeString(earlier.resolve("index.html"), "the earlier complete report")
         val java = Path.of(System.getProperty("java.home"), "bin", "java").toString()
         val p = ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "netlens.dsl.MainKt",
             Scripts.path("long.exp.kts").toString(), "--out", out.toString(), "--data", data)
@@ -47,8 +51,9 @@ class FaultsTest {
         } finally {
             p.destroyForcibly()
         }
-        assertTrue(rest.contains("interrupted; partial report"), rest)
-        val json = Files.readString(out.resolve("long/run.json"))
+        assertTrue(rest.contains("interrupted; partial report: ${out.resolve("long.partial/index.html")}"), rest)
+        assertEquals("the earlier complete report", Files.readString(earlier.resolve("index.html")))
+        val json = Files.readString(out.resolve("long.partial/run.json"))
         assertTrue(json.contains("\"status\": \"interrupted\""), json.take(300))
         assertTrue(Files.list(out).use { s -> s.noneMatch { it.fileName.toString().contains("staging") } })
     }

@@ -63,7 +63,7 @@ class ScriptErrorsTest {
 
     @Test
     fun aFigureWithoutItsProbeIsRejected() =
-        assertLocated(failure("grid-without-embeddings.exp.kts"), "grid-without-embeddings.exp.kts", 1, "layerGrid() draws \"embeddings\"", "probe { embeddings() }")
+        assertLocated(failure("grid-without-embeddings.exp.kts"), "grid-without-embeddings.exp.kts", 5, "layerGrid() draws \"embeddings\"", "probe { embeddings() }")
 
     @Test
     fun theCliExitsNonZeroWithTheSameMessageAndNoReport() {

@@ -91,7 +91,7 @@ class VariantsTest {
     @Test
     fun logSpacedEpochsStartAtZeroAndEndAtTheBudget() {
         assertContentEquals(intArrayOf(0, 1, 10, 100, 1000), logSpaced(4).epochs(1000))
-        assertContentEquals(intArrayOf(0, 5, 50), epochs(50, 5, 500).epochs(100))
+        assertContentEquals(intArrayOf(0, 5, 50, 100), epochs(50, 5, 100).epochs(100))
     }
 
     @Test

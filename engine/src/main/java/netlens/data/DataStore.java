@@ -65,23 +65,31 @@ public final class DataStore {
             if (!Files.isRegularFile(p))
                 throw new DataException(collection.title() + " file " + file.name() + " not found in the data folder " + offline
                         + " (looked in " + offline.resolve(collection.folder()) + " and " + offline + ")");
-            return verified(p, file);
+            return verified(p, collection, file);
         }
         Path cached = cache.resolve(collection.folder()).resolve(file.name());
-        if (Files.isRegularFile(cached)) return verified(cached, file);
+        if (Files.isRegularFile(cached)) return verified(cached, collection, file);
         download(collection, file, cached);
-        return verified(cached, file);
+        return verified(cached, collection, file);
     }
 
     /**
      * Checks size and SHA-256. A stamp in the cache records a file already verified with its size and
      * modification time, so an unchanged file is not hashed again on every run.
      */
-    private Split.SourceFile verified(Path p, ImageCollection.RemoteFile file) {
+    private Split.SourceFile verified(Path p, ImageCollection collection, ImageCollection.RemoteFile file) {
         try {
             long size = Files.size(p);
-            if (size != file.bytes())
+            if (size != file.bytes()) {
+                // The other collection's file of the same name, put in the wrong folder, is the likely mistake.
+                for (ImageCollection other : ImageCollection.values())
+                    for (ImageCollection.RemoteFile f : other.files())
+                        if (other != collection && f.name().equals(file.name()) && f.bytes() == size)
+                            throw new DataException(p + " looks like " + other.title() + "'s " + f.name() + " (" + size + " bytes), not "
+                                    + collection.title() + "'s (" + file.bytes() + " bytes): the data folder holds " + other.title()
+                                    + " where " + collection.title() + " belongs");
                 throw new DataException(p + " is corrupt or truncated: " + size + " bytes, expected " + file.bytes());
+            }
             String seen = size + " " + Files.getLastModifiedTime(p).toMillis() + " " + file.sha256();
             Path stamp = cache.resolve("verified").resolve(sha256(p.toAbsolutePath().toString()));
             if (!(Files.isRegularFile(stamp) && Files.readString(stamp).equals(seen))) {
@@ -130,7 +138,7 @@ public final class DataStore {
                     try (InputStream in = response.body()) {
                         Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
                     }
-                    verified(partial, file);
+                    verified(partial, collection, file);
                     try {
                         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
                     } catch (AtomicMoveNotSupportedException e) {

@@ -52,6 +52,11 @@ public enum ImageCollection {
         return folder;
     }
 
+    /** The four published files. */
+    public List<RemoteFile> files() {
+        return List.of(trainImages, trainLabels, testImages, testLabels);
+    }
+
     public String title() {
         return title;
     }

@@ -87,6 +87,34 @@ public final class ProbeQueue implements AutoCloseable {
         }
     }
 
+    /**
+     * After an error: the probes that finished without one, dropping the rest, and what the
+     * observables make of them (nothing, if that fails too).
+     */
+    public Finished succeeded() {
+        List<ProbeRecord> out = new ArrayList<>();
+        for (Future<ProbeRecord> f : pending) {
+            f.cancel(false);
+            if (!f.isDone() || f.isCancelled()) continue;
+            try {
+                out.add(f.get());
+            } catch (ExecutionException | CancellationException e) {
+                // the failed probe, or one dropped
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        try {
+            return new Finished(out, thread.submit(prober::finish).get());
+        } catch (ExecutionException | RuntimeException e) {
+            return new Finished(out, new Measurements());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Finished(out, new Measurements());
+        }
+    }
+
     private static RuntimeException unwrap(ExecutionException e) {
         if (e.getCause() instanceof RuntimeException r) return r;
         if (e.getCause() instanceof Error err) throw err;

@@ -3,6 +3,7 @@ package netlens.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,12 +20,18 @@ import netlens.linalg.Workers;
  * Runs the points of a plan: those in the cache are read back, the others run as many at once as
  * there are threads (each with its share of them), and each completed point is cached as soon as
  * it ends. Every point has its own workers and random streams, and products are tiled independently
- * of thread counts, so a point's numbers are the ones it gives alone. Points with the same data and
- * seed share one loaded copy.
+ * of thread counts, so a point's numbers are the ones it gives alone. Every point's data is loaded
+ * before any trains, so a point that cannot load fails the plan before training; points with the
+ * same data and seed share one loaded copy. A point that fails once training began does not stop
+ * the others: its results hold what it measured, and its error is kept beside them.
  */
 public final class Executor {
-    /** A point's results, and whether they were read back from the cache rather than run now. */
-    public record Done(Results results, boolean cached) {}
+    /** A point's results, whether they were read back from the cache rather than run now, and the error that cut it short (or null). */
+    public record Done(Results results, boolean cached, Throwable failure) {
+        public Done(Results results, boolean cached) {
+            this(results, cached, null);
+        }
+    }
 
     /** A listener for the point at this index. */
     @FunctionalInterface
@@ -65,6 +72,24 @@ public final class Executor {
         int concurrent = Math.max(1, Math.min(missing.size(), threads));
         int perRun = Math.max(1, threads / concurrent);
         Map<String, Split> loaded = new ConcurrentHashMap<>();
+        Map<String, Double> loadSeconds = new ConcurrentHashMap<>();
+        Map<Integer, Runner.Listener> listenerOf = new ConcurrentHashMap<>();
+        for (int i : missing) {
+            Experiment e = points.get(i).experiment();
+            String label = points.get(i).label();
+            Runner.Listener listener = listenerOf.computeIfAbsent(i, k -> listeners.forRun(k, e));
+            try {
+                loaded.computeIfAbsent(dataKey(e), k -> {
+                    listener.status("loading " + e.data().describe());
+                    long t0 = System.nanoTime();
+                    Split split = e.data().load(store, e.seed());
+                    loadSeconds.put(k, (System.nanoTime() - t0) / 1e9);
+                    return split;
+                });
+            } catch (IllegalArgumentException x) {
+                throw new IllegalArgumentException(label.isEmpty() ? x.getMessage() : label + ": " + x.getMessage(), x);
+            }
+        }
         ExecutorService pool = Executors.newFixedThreadPool(concurrent, r -> {
             Thread t = new Thread(null, r, "netlens-run", 8L << 20);
             t.setDaemon(true);
@@ -75,26 +100,31 @@ public final class Executor {
             for (int i : missing) {
                 Point p = points.get(i);
                 Experiment e = p.experiment();
-                Runner.Listener listener = listeners.forRun(i, e);
+                Runner.Listener listener = listenerOf.get(i);
                 futures.add(pool.submit(() -> {
-                    long t0 = System.nanoTime();
-                    String data = e.data().getClass().getName() + "|" + e.data().describe() + "|" + e.seed();
-                    Split split = loaded.computeIfAbsent(data, k -> {
-                        listener.status("loading " + e.data().describe());
-                        return e.data().load(store, e.seed());
-                    });
+                    Split split = loaded.get(dataKey(e));
                     try (Workers workers = new Workers(perRun)) {
-                        Results r = new Runner(new Gemm(blas, workers), store).run(e, split, (System.nanoTime() - t0) / 1e9, listener);
+                        Results r = new Runner(new Gemm(blas, workers), store).run(e, split, Objects.requireNonNullElse(loadSeconds.remove(dataKey(e)), 0.0), listener);
                         if (cache != null) cache.store(p, r);
                         return r;
                     }
                 }));
             }
-            for (int j = 0; j < missing.size(); j++) out[missing.get(j)] = new Done(get(futures.get(j)), false);
+            for (int j = 0; j < missing.size(); j++) {
+                try {
+                    out[missing.get(j)] = new Done(get(futures.get(j)), false);
+                } catch (RunFailure f) {
+                    out[missing.get(j)] = new Done(f.partial(), false, f.getCause());
+                }
+            }
             return List.of(out);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static String dataKey(Experiment e) {
+        return e.data().getClass().getName() + "|" + e.data().describe() + "|" + e.seed();
     }
 
     private static Results get(Future<Results> f) {

@@ -57,6 +57,10 @@ public final class Runner {
         return out;
     }
 
+    /**
+     * Trains and probes. An error once training has begun (a script's until { } or probe, memory)
+     * is thrown as a {@link RunFailure} holding what was measured before it, when there is anything.
+     */
     public Results run(Experiment e, Split split, double loadSeconds, Listener listener) {
         int classes = split.train().classes();
         MlpSpec spec = e.model().resolve(split.train().dim(), e.train().loss().outputs(classes));
@@ -66,55 +70,87 @@ public final class Runner {
         Mlp net = Mlp.initialise(spec, e.seed());
         Mlp initial = net.copy();
         Prober prober = e.probes() == null ? null : new Prober(gemm.blas(), e.probes(), e.observables(), split.train(), split.test(), e.seed());
+        List<EpochMetrics> seen = new ArrayList<>();
+        long t1 = System.nanoTime();
         try (ProbeQueue queue = prober == null ? null : new ProbeQueue(prober)) {
-            int[] lastProbed = {-1};
-            long t1 = System.nanoTime();
-            Trainer.Outcome outcome = new Trainer(gemm).train(net, split.train(), split.test(), e.train(), e.seed(), new Trainer.Listener() {
-                @Override
-                public void epochEnd(EpochMetrics m, Mlp n) {
-                    listener.epoch(m, e.train().maxEpochs());
-                    if (queue != null && e.probes().due(m.epoch())) {
-                        queue.submit(m.epoch(), n);
-                        lastProbed[0] = m.epoch();
+            Trainer.Outcome outcome = null;
+            ProbeQueue.Finished probes = null;
+            double trainSeconds = Double.NaN;
+            try {
+                int[] lastProbed = {-1};
+                outcome = new Trainer(gemm).train(net, split.train(), split.test(), e.train(), e.seed(), new Trainer.Listener() {
+                    @Override
+                    public void epochEnd(EpochMetrics m, Mlp n) {
+                        seen.add(m);
+                        listener.epoch(m, e.train().maxEpochs());
+                        if (queue != null && e.probes().due(m.epoch())) {
+                            queue.submit(m.epoch(), n);
+                            lastProbed[0] = m.epoch();
+                        }
                     }
-                }
 
-                @Override
-                public void stepEnd(int epoch, int step, int steps, double loss) {
-                    listener.step(epoch, step, steps, loss);
-                }
+                    @Override
+                    public void stepEnd(int epoch, int step, int steps, double loss) {
+                        listener.step(epoch, step, steps, loss);
+                    }
 
-                @Override
-                public boolean cancelled() {
-                    return listener.cancelled() || queue != null && queue.failed();     // a failed probe ends the run with its error
-                }
+                    @Override
+                    public boolean cancelled() {
+                        return listener.cancelled() || queue != null && queue.failed();     // a failed probe ends the run with its error
+                    }
 
-                @Override
-                public boolean wantsEvaluation(int epoch) {
-                    return queue != null && e.probes().due(epoch);
-                }
-            });
-            double trainSeconds = (System.nanoTime() - t1) / 1e9;
-            boolean completed = outcome.status() == Trainer.Status.COMPLETED;
-            // A completed run always ends with a probe of the final network.
-            int last = outcome.history().get(outcome.history().size() - 1).epoch();
-            if (queue != null && lastProbed[0] != last && completed) queue.submit(last, net);
-            if (queue != null) listener.status("finishing probes");
-            ProbeQueue.Finished probes = queue == null ? new ProbeQueue.Finished(List.of(), new Measurements()) : queue.finish(completed);
-            Measurements after = new Measurements();
-            if (completed)
-                for (Observable o : e.observables()) {
-                    Measurements m = o.afterTraining(new Trained(initial, net, split, gemm));
-                    if (m.isEmpty()) continue;
-                    after.putAll(m);
-                    listener.status(o.key() + " measured");
-                }
-            return new Results(e, spec, net.parameterCount(),
-                    new Results.Data(e.data().describe(), split.train().classNames(), split.train().size(), split.test().size(), split.files()),
-                    outcome.history(), prober == null ? List.of() : prober.layers(spec.widths()),
-                    prober == null ? new int[0] : prober.sample().labels(), probes.probes(), probes.acrossProbes(), after, outcome, warnings,
-                    new Results.Timings(loadSeconds, trainSeconds, queue == null ? 0 : queue.seconds()),
-                    new Results.Machine(gemm.blas().name(), gemm.workers().threads()));
+                    @Override
+                    public boolean wantsEvaluation(int epoch) {
+                        return queue != null && e.probes().due(epoch);
+                    }
+                });
+                trainSeconds = (System.nanoTime() - t1) / 1e9;
+                boolean completed = outcome.status() == Trainer.Status.COMPLETED;
+                // A completed run always ends with a probe of the final network.
+                int last = outcome.history().get(outcome.history().size() - 1).epoch();
+                if (queue != null && lastProbed[0] != last && completed) queue.submit(last, net);
+                if (queue != null) listener.status("finishing probes");
+                probes = queue == null ? NO_PROBES : queue.finish(completed);
+                Measurements after = new Measurements();
+                if (completed)
+                    for (Observable o : e.observables()) {
+                        Measurements m = o.afterTraining(new Trained(initial, net, split, gemm));
+                        if (m.isEmpty()) continue;
+                        after.putAll(m);
+                        listener.status(o.key() + " measured");
+                    }
+                return results(e, spec, net, split, prober, outcome, probes, after, warnings, new Results.Timings(loadSeconds, trainSeconds, seconds(queue)));
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError failure) {
+                List<EpochMetrics> history = outcome != null ? outcome.history() : seen;
+                if (history.isEmpty()) throw failure;
+                Trainer.Outcome failed = new Trainer.Outcome(Trainer.Status.FAILED, history, outcome != null ? outcome.targetEpoch() : -1,
+                        "stopped by an error: " + describe(failure));
+                ProbeQueue.Finished kept = probes != null ? probes : queue == null ? NO_PROBES : queue.succeeded();
+                if (Double.isNaN(trainSeconds)) trainSeconds = (System.nanoTime() - t1) / 1e9;
+                Results.Timings timings = new Results.Timings(loadSeconds, trainSeconds, seconds(queue));
+                throw new RunFailure(results(e, spec, net, split, prober, failed, kept, new Measurements(), warnings, timings), failure);
+            }
         }
+    }
+
+    private static final ProbeQueue.Finished NO_PROBES = new ProbeQueue.Finished(List.of(), new Measurements());
+
+    /** An error as a reader wants it: its message, with its kind when that says more (out of memory). */
+    private static String describe(Throwable t) {
+        String message = t.getMessage();
+        return t instanceof Error || message == null ? t.getClass().getSimpleName() + (message == null ? "" : ": " + message) : message;
+    }
+
+    private static double seconds(ProbeQueue queue) {
+        return queue == null ? 0 : queue.seconds();
+    }
+
+    private Results results(Experiment e, MlpSpec spec, Mlp net, Split split, Prober prober, Trainer.Outcome outcome, ProbeQueue.Finished probes,
+                            Measurements after, List<String> warnings, Results.Timings timings) {
+        return new Results(e, spec, net.parameterCount(),
+                new Results.Data(e.data().describe(), split.train().classNames(), split.train().size(), split.test().size(), split.files()),
+                outcome.history(), prober == null ? List.of() : prober.layers(spec.widths()),
+                prober == null ? new int[0] : prober.sample().labels(), probes.probes(), probes.acrossProbes(), after, outcome, warnings,
+                timings, new Results.Machine(gemm.blas().name(), gemm.workers().threads()));
     }
 }

@@ -36,11 +36,12 @@ public final class Trainer {
         }
     }
 
-    public enum Status { COMPLETED, DIVERGED, INTERRUPTED }
+    /** FAILED: an error (in a script's code, a probe, memory) stopped the run; what was measured before is kept. */
+    public enum Status { COMPLETED, DIVERGED, INTERRUPTED, FAILED }
 
     /**
      * How training ended. targetEpoch is the first epoch meeting the until-rule, or −1; for a
-     * divergence the message names the epoch and step.
+     * divergence the message names the epoch and step, for a failure the error.
      */
     public record Outcome(Status status, List<EpochMetrics> history, int targetEpoch, String message) {}
 

@@ -18,16 +18,20 @@ import org.jetbrains.letsPlot.themes.themeBW
  * with differences.
  */
 class ComparePage(private val root: Path) {
-    /** A finished report folder: its name, metrics and script. */
+    /** A finished report folder: its name, metrics and script, and whether its run was cut short. */
     class Report(val folder: Path) {
         val name: String = folder.fileName.toString()
         val rows: List<MetricsTable.Row> = MetricsTable.read(folder.resolve("metrics.csv"))
         val script: String = folder.resolve(ReportWriter.SCRIPT_COPY).let { if (Files.exists(it)) Files.readString(it) else "" }
+        val partial: String? = folder.resolve("run.json").takeIf { Files.isRegularFile(it) && !ReportWriter.isComplete(folder) }?.let {
+            Regex(""""status": "(?!completed)([a-z]+)"""").find(Files.readString(it))?.groupValues?.get(1) ?: "incomplete"
+        }
     }
 
     fun write(a: Report, b: Report, p: Provenance): Path {
-        val labelA = "A: ${a.name}"
-        val labelB = if (a.name == b.name) "B: ${b.name} (${b.folder.parent?.fileName})" else "B: ${b.name}"
+        fun mark(r: Report) = r.partial?.let { " (partial: $it)" } ?: ""
+        val labelA = "A: ${a.name}${mark(a)}"
+        val labelB = (if (a.name == b.name) "B: ${b.name} (${b.folder.parent?.fileName})" else "B: ${b.name}") + mark(b)
         val colours = scaleColorManual(values = listOf("#4e79a7", "#e15759"), limits = listOf(labelA, labelB), name = "run")
         fun series(filter: (MetricsTable.Row) -> Boolean, facet: (MetricsTable.Row) -> String): Map<String, List<Any>> {
             val rows = a.rows.filter(filter).map { labelA to it } + b.rows.filter(filter).map { labelB to it }
@@ -54,6 +58,9 @@ class ComparePage(private val root: Path) {
         )
         val page = Page("${a.name} vs ${b.name}")
         page.subtitle = "$labelA = ${a.folder}; $labelB = ${b.folder}"
+        val partial = listOf(a, b).filter { it.partial != null }
+        if (partial.isNotEmpty()) page.banner = partial.joinToString("; ") { "${it.name} is a partial run (${it.partial})" } +
+            ": its curves end where it stopped."
         val diff = LineDiff.of(a.script.lines(), b.script.lines())
         page += Page.Diff("script-diff", "Script differences", diff, when {
             a.script.isEmpty() || b.script.isEmpty() -> "(a report does not keep its script)"

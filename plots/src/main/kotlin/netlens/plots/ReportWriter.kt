@@ -15,20 +15,31 @@ import netlens.train.Trainer
  * - variants: a page comparing them side by side, metrics.csv with a `variant` column, and a folder
  *   per variant holding its own one-run report;
  * - a sweep: learning curves and sweep.csv, one row per point (see [SweepPage]).
+ * A partial report (a run interrupted, diverged or failed) never replaces a complete one: it goes to
+ * `<name>.partial/` beside it. A complete report removes that partial one.
  */
 class ReportWriter(private val root: Path) {
     enum class Layout { RUN, VARIANTS, SWEEP }
 
+    /** Errors of figures that could not be drawn (a script's own figure, say); the report has a note in each one's place. */
+    val failures = mutableListOf<Exception>()
+
     /** [info] goes into run.json as it is (timings of the script, whether results came from the cache). */
-    fun write(name: String, layout: Layout, runs: List<Run>, spec: ReportSpec, p: Provenance, info: Map<String, Any?>): Path =
-        AtomicFolder.write(root, name) { dir ->
+    fun write(name: String, layout: Layout, runs: List<Run>, spec: ReportSpec, p: Provenance, info: Map<String, Any?>): Path {
+        val complete = runs.all { it.results.complete() }
+        val folder = if (complete || !isComplete(root.resolve(name))) name else name + PARTIAL
+        val all = info + ("complete" to complete)
+        val dir = AtomicFolder.write(root, folder) { dir ->
             Files.writeString(dir.resolve(SCRIPT_COPY), p.scriptText)
             when (layout) {
-                Layout.RUN -> writeRun(dir, runs.single(), spec.figures, spec, p, info, null)
-                Layout.VARIANTS -> writeVariants(dir, name, Run.numbered(runs), spec, p, info)
-                Layout.SWEEP -> SweepPage.write(dir, name, runs, p, info)
+                Layout.RUN -> writeRun(dir, runs.single(), spec.figures, spec, p, all, null)
+                Layout.VARIANTS -> writeVariants(dir, name, Run.numbered(runs), spec, p, all)
+                Layout.SWEEP -> SweepPage.write(dir, name, runs, p, all)
             }
         }
+        if (complete) AtomicFolder.remove(root, name + PARTIAL)
+        return dir
+    }
 
     private fun writeVariants(dir: Path, name: String, runs: List<Run>, spec: ReportSpec, p: Provenance, info: Map<String, Any?>) {
         for (run in runs) {
@@ -36,7 +47,7 @@ class ReportWriter(private val root: Path) {
             Files.writeString(folder.resolve(SCRIPT_COPY), p.scriptText)
             writeRun(folder, run, spec.figures.filter { !it.sideBySide }, spec, p, info + ("variant" to run.label), "../index.html")
         }
-        val svgs = render(spec.figures.filter { it.sideBySide }, Drawing(runs, spec.nc1), dir)
+        val figures = figures(spec.figures.filter { it.sideBySide }, Drawing(runs, spec.nc1), dir)
         Files.writeString(dir.resolve("metrics.csv"), MetricsTable.csvWithVariants(runs))
         RunJson.write(dir, p, linkedMapOf<String, Any?>(
             "experiment" to name,
@@ -58,7 +69,7 @@ class ReportWriter(private val root: Path) {
             }, "Each variant's own page holds its layer-by-layer figures and data files" +
                 (if (claimed.isEmpty()) "." else "; the last columns check published claims, each stated in full in its variant's summary."),
             runs.map { slug(it.label) + "/index.html" })
-        for ((fig, svg) in svgs) page += Page.Figure(fig, svg)
+        for (f in figures) page += f
         page += Page.Details(emptyList(), null, p.scriptText)
         Files.writeString(dir.resolve("index.html"), page.html(p))
     }
@@ -66,7 +77,7 @@ class ReportWriter(private val root: Path) {
     private fun writeRun(dir: Path, run: Run, figures: List<Figure>, spec: ReportSpec, p: Provenance, info: Map<String, Any?>,
                          backLink: String?) {
         val r = run.results
-        val svgs = render(figures, Drawing(listOf(run), spec.nc1), dir)
+        val drawn = figures(figures, Drawing(listOf(run), spec.nc1), dir)
         Files.writeString(dir.resolve("metrics.csv"), MetricsTable.csv(r))
         val arrays = MeasurementFiles.write(dir, r)
         RunJson.write(dir, p, RunJson.run(r, arrays, info + ("cached" to run.cached)))
@@ -77,7 +88,7 @@ class ReportWriter(private val root: Path) {
         if (r.outcome().status() != Trainer.Status.COMPLETED) page.banner = "Partial report: " + r.outcome().message()
         page += Page.Text("summary", "Summary", Verdict.sentences(run, spec.nc1), css = "verdict")
         afterTraining(run, page)
-        for ((fig, svg) in svgs) page += Page.Figure(fig, svg)
+        for (f in drawn) page += f
         page += Page.Details(listOf(
             "script" to "${p.scriptPath} (sha256 ${p.scriptSha256.take(16)}…)",
             "git" to (p.gitCommit?.let { it + if (p.gitDirty) " (uncommitted changes)" else "" } ?: "not in a repository"),
@@ -98,6 +109,25 @@ class ReportWriter(private val root: Path) {
         Files.writeString(dir.resolve("index.html"), page.html(p))
     }
 
+    /**
+     * Draws the figures that have something to draw, each written to figures/<id>.svg; one that
+     * fails leaves a note in its place and its error in [failures].
+     */
+    private fun figures(list: List<Figure>, d: Drawing, dir: Path): List<Page.Block> {
+        Files.createDirectories(dir.resolve("figures"))
+        return list.mapNotNull { f ->
+            try {
+                val out = f.draw(d) ?: return@mapNotNull null
+                val svg = Svg.render(out.figure, out.id)
+                Files.writeString(dir.resolve("figures/${out.id}.svg"), svg)
+                Page.Figure(out, svg)
+            } catch (e: Exception) {
+                failures += e
+                Page.Text("failed-${f.id}", "${f.call} could not be drawn", listOf(e.message ?: e.toString()), css = "verdict")
+            }
+        }
+    }
+
     /** What was measured after training: each kernel's NC1 beside the trained network's, and the baselines' test errors. */
     private fun afterTraining(run: Run, page: Page) {
         val after = run.results.afterTraining()
@@ -114,6 +144,17 @@ class ReportWriter(private val root: Path) {
     }
 
     companion object {
+        /** The suffix of a partial report's folder when a complete one holds the name. */
+        const val PARTIAL = ".partial"
+
+        /** Whether [dir] holds a complete report (run.json says so; older reports by their runs' statuses). */
+        fun isComplete(dir: Path): Boolean {
+            val json = dir.resolve("run.json").takeIf { Files.isRegularFile(it) }?.let { Files.readString(it) } ?: return false
+            Regex(""""complete": (true|false)""").find(json)?.let { return it.groupValues[1] == "true" }
+            val statuses = Regex(""""status": "([a-z]+)"""").findAll(json).map { it.groupValues[1] }.toList()
+            return statuses.isNotEmpty() && statuses.all { it == "completed" }
+        }
+
         /** The script as it ran, kept beside its report so runs can be compared and rerun. */
         const val SCRIPT_COPY = "script.exp.kts"
 
@@ -130,10 +171,6 @@ class ReportWriter(private val root: Path) {
 
         /** Folder names stay well under file systems' 255-byte limit, whatever the labels. */
         const val SLUG_LENGTH = 80
-
-        /** Draws the figures that have something to draw and writes each to figures/<id>.svg. */
-        internal fun render(figures: List<Figure>, d: Drawing, dir: Path): List<Pair<FigureOut, String>> =
-            save(figures.mapNotNull { it.draw(d) }, dir)
 
         /** Renders each figure to SVG and writes it to figures/<id>.svg. */
         internal fun save(figures: List<FigureOut>, dir: Path): List<Pair<FigureOut, String>> {

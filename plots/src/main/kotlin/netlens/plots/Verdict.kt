@@ -20,6 +20,7 @@ internal object Verdict {
             Trainer.Status.COMPLETED -> r.outcome().message().replaceFirstChar { it.uppercase() } + "."
             Trainer.Status.DIVERGED -> "Training diverged: ${r.outcome().message()}. This report shows what was measured before."
             Trainer.Status.INTERRUPTED -> "Training was interrupted (${r.outcome().message()}). This report shows what was measured before."
+            Trainer.Status.FAILED -> "The run ${r.outcome().message()}. This report shows what was measured before."
             null -> ""
         }
         out += status + f(" After epoch %d: train accuracy %.2f%%, test accuracy %s.", last.epoch(), 100 * last.trainAccuracy(),

@@ -69,6 +69,47 @@ class ReportWriterTest {
         assertTrue(html.contains("scripts/&lt;test&gt;.exp.kts"))
     }
 
+    private fun interrupted(): Run = with(Fixtures.results) {
+        Run("", netlens.run.Results(experiment(), network(), parameters(), data(), history(), layers(), probeLabels(), probes(), acrossProbes(),
+            afterTraining(), netlens.train.Trainer.Outcome(netlens.train.Trainer.Status.INTERRUPTED, history(), -1, "interrupted at epoch 3"),
+            warnings(), timings(), machine()))
+    }
+
+    private fun writeRun(run: Run) = ReportWriter(root).write("spirals", ReportWriter.Layout.RUN, listOf(run), ReportSpec(Figures.builtIn), Fixtures.provenance, emptyMap())
+
+    @Test
+    fun aPartialReportGoesBesideACompleteOneWhichANewCompleteOneClearsAway() {
+        val complete = writeRun(Run("", Fixtures.results))
+        val before = Files.readString(complete.resolve("index.html"))
+        val partial = writeRun(interrupted())
+        assertEquals(root.resolve("spirals.partial"), partial)
+        assertEquals(before, Files.readString(complete.resolve("index.html")), "the complete report is kept")
+        assertTrue(Files.readString(partial.resolve("index.html")).contains("id=\"partial\""))
+        assertTrue(!ReportWriter.isComplete(partial) && ReportWriter.isComplete(complete))
+        writeRun(Run("", Fixtures.results))
+        assertTrue(!Files.exists(partial), "a new complete report removes the partial one")
+    }
+
+    @Test
+    fun aPartialReportWithNoCompleteOneTakesTheName() {
+        assertEquals(root.resolve("spirals"), writeRun(interrupted()))
+        assertEquals(root.resolve("spirals"), writeRun(Run("", Fixtures.results)), "and a complete one replaces it")
+    }
+
+    @Test
+    fun stagingFoldersOfEndedProcessesAreRemovedAndReportsFollowTheUmask() {
+        val dead = ProcessBuilder("true").start().also { it.waitFor() }.pid()
+        val abandoned = Files.createDirectory(root.resolve(".spirals.staging-$dead-1"))
+        val live = Files.createDirectory(root.resolve(".other.staging-${ProcessHandle.current().pid()}-2"))
+        val dir = write()
+        assertTrue(!Files.exists(abandoned), "a killed run's staging folder is removed")
+        assertTrue(Files.exists(live), "a running writer's is not")
+        val plain = Files.createDirectory(root.resolve("plain"))
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(dir), "the umask decides, as for any folder")
+        val hidden = Files.list(root).use { s -> s.map { it.fileName.toString() }.filter { it.endsWith(".lock") }.toList() }
+        assertEquals(listOf(AtomicFolder.LOCK), hidden, "one lock file per output folder")
+    }
+
     /** The fixture's tanh network has a 2-unit layer and probes collapse: both claims get a column, each variant its verdicts. */
     @Test
     fun aVariantsTableHasAColumnPerClaimWithEachVariantsVerdict() {

@@ -1,0 +1,41 @@
+package netlens.run;
+
+import java.util.Locale;
+import netlens.nn.MlpSpec;
+
+/**
+ * A lower bound on the memory a run needs, checked before training so that a network that cannot
+ * fit fails at once rather than after minutes: its parameters several times over, and each probe's
+ * activations.
+ */
+public final class MemoryEstimate {
+    private MemoryEstimate() {}
+
+    /** Floats per parameter: the parameters, their gradient, two optimiser buffers, the initial copy and a probe's snapshot. */
+    static final int COPIES = 6;
+
+    private static MlpSpec network(Experiment e) {
+        return e.model().resolve(e.data().inputs(), e.train().loss().outputs(e.data().classCount()));
+    }
+
+    public static long bytes(Experiment e) {
+        MlpSpec spec = network(e);
+        int[] w = spec.widths();
+        long parameters = 0, units = 0;
+        for (int l = 0; l + 1 < w.length; l++) parameters += (long) w[l] * w[l + 1] + (spec.bias() ? w[l + 1] : 0);
+        for (int width : w) units += width;
+        // A probe holds every layer's activations of its training and as many test samples.
+        long probe = e.probes() == null ? 0 : 2L * e.probes().samples() * units;
+        return 4L * (COPIES * parameters + probe);
+    }
+
+    /** Refuses an experiment that cannot fit in [available] bytes, saying why. */
+    public static void check(Experiment e, long available) {
+        long need = bytes(e);
+        if (need > available)
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "the network %s needs at least %.1f GiB (its parameters %d times over for training, and the probes' activations) but the JVM "
+                            + "may use %.1f GiB: use a smaller network or fewer probe samples, or give the JVM more (JAVA_OPTS=-Xmx…)",
+                    network(e), need / 1073741824.0, COPIES, available / 1073741824.0));
+    }
+}
