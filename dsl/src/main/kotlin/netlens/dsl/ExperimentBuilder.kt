@@ -156,7 +156,7 @@ class ExperimentBuilder internal constructor(private val name: String, private v
         val figures = reportBuilder?.build() ?: Figures.builtIn.filter { produced.missing(it) == null }
         for (f in figures) produced.missing(f)?.let { throw ScriptValueException("report: $it") }
         val nc1 = probeBuilder?.nc1 ?: ReportSpec.Nc1.TRACE
-        return ExperimentPlan(Experiment(name, seed, d, m, train, probes?.first, observables), ReportSpec(figures, nc1))
+        return ExperimentPlan(Experiment(name, seed, d, m, train, probes?.first, observables), ReportSpec(figures, nc1, reportBuilder?.export))
     }
 
     /** Which observable measures what where, for this network and these probed layers. */

@@ -10,6 +10,7 @@ import netlens.plots.CustomCurves
 import netlens.plots.DecisionRegions
 import netlens.plots.DepthProfiles
 import netlens.plots.DimensionScalesFigure
+import netlens.plots.Export
 import netlens.plots.IdProfiles
 import netlens.plots.Figure
 import netlens.plots.LayerGrid
@@ -118,8 +119,38 @@ class ReportBuilder internal constructor() {
         show(ScriptFigure(title, caption) { metrics -> UserCode.run("figure(\"$title\")") { draw(metrics) } })
     }
 
-    internal fun build(): List<Figure> {
-        requireValue(figures.isNotEmpty()) { "report { } lists no figures; e.g. report { trainingCurves() }" }
-        return figures.toList()
+    internal var export: Export? = null
+        private set
+
+    /**
+     * Also writes every figure as PNG and vector PDF beside its SVG, [width] inches wide (7: a
+     * two-column page's full width; 3.5: one column): `export(png(dpi = 300), pdf())`.
+     */
+    fun export(vararg formats: FigureFormat, width: Number = 7.0) {
+        requireValue(formats.isNotEmpty()) { "export(…): name a format, e.g. export(png(dpi = 300), pdf())" }
+        val dpi = formats.filterIsInstance<FigureFormat.Png>().firstOrNull()?.dpi ?: 300
+        export = try {
+            Export(formats.any { it is FigureFormat.Png }, formats.any { it is FigureFormat.Pdf }, dpi, width.toDouble())
+        } catch (e: IllegalArgumentException) {
+            throw ScriptValueException(e.message!!)
+        }
+    }
+
+    /** The figures listed, or null for every figure the probes allow; a block that lists nothing at all is refused. */
+    internal fun build(): List<Figure>? {
+        requireValue(figures.isNotEmpty() || export != null) { "report { } lists no figures; e.g. report { trainingCurves() }" }
+        return figures.toList().ifEmpty { null }
     }
 }
+
+/** A file format for figures, for `report { export(…) }`. */
+sealed interface FigureFormat {
+    class Png internal constructor(val dpi: Int) : FigureFormat
+    object Pdf : FigureFormat
+}
+
+/** PNG at [dpi] dots per inch. */
+fun png(dpi: Int = 300): FigureFormat = FigureFormat.Png(dpi)
+
+/** Vector PDF, text as outlines. */
+fun pdf(): FigureFormat = FigureFormat.Pdf

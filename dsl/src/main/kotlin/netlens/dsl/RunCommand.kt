@@ -6,6 +6,8 @@ import java.time.Instant
 import java.time.temporal.ChronoUnit
 import netlens.data.DataException
 import netlens.data.DataStore
+import netlens.data.ImageSpec
+import netlens.observe.Prober
 import netlens.linalg.Backend
 import netlens.plots.Provenance
 import netlens.plots.ReportWriter
@@ -82,7 +84,7 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
         val runs = points.zip(done).map { (p, d) -> Run(p.label(), d.results(), p.axes(), d.cached()) }
         val info = linkedMapOf<String, Any?>("script_load_seconds" to scriptSeconds)
         if (single && !done.first().cached()) info["seconds_to_first_step"] = progress.secondsToFirstStep
-        val writer = ReportWriter(options.out)
+        val writer = ReportWriter(options.out, sampleImages(store))
         val dir = writer.write(folder ?: name, layout, runs, plans.first().report, provenance, info)
         // An error after training began: what was measured is in the report; the error is told as any other.
         done.firstNotNullOfOrNull { it.failure() }?.let { failure ->
@@ -105,6 +107,22 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
         val label = labels.firstOrNull { it.isNotEmpty() && message.startsWith("$it: ") }
         val at = label?.let { l -> text.indexOf("\"$l\"").takeIf { it >= 0 }?.let { position(text, it) } } ?: locateValue(text, null, message)
         return if (at == null) e else ScriptFailure(located(script, text, at.first, at.second, message))
+    }
+
+    /**
+     * A run's probe samples' pixels when its data are images (for the report's thumbnails): the
+     * data reloaded (from the verified local copy) and sampled as the probes were.
+     */
+    private fun sampleImages(store: DataStore): (Run) -> FloatArray? {
+        val loaded = HashMap<String, FloatArray?>()
+        return { run ->
+            val e = run.results.experiment()
+            val schedule = e.probes()
+            if (e.data() !is ImageSpec || schedule == null) null
+            else loaded.getOrPut("${e.data().describe()}|${e.seed()}|${schedule.samples()}") {
+                Prober.sample(e.data().load(store, e.seed()).train(), schedule.samples(), e.seed()).features()
+            }
+        }
     }
 
     /** For a partial report written beside a complete one, where that one is. */

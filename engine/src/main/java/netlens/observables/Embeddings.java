@@ -21,7 +21,9 @@ import netlens.probe.SimplexEtf;
  * projection leaves out). With PCA, the penultimate layer also gives its class means and the
  * nearest simplex ETF in the same coordinates ("class_means_2d", "etf_2d", K × 2). A layer of two
  * units keeps its activations themselves ("activations") and each class's circular mean and
- * spread of direction (angle_mean_class_c, angle_std_class_c; Mardia & Jupp).
+ * spread of direction (angle_mean_class_c, angle_std_class_c; Mardia & Jupp). With them, the class
+ * the network predicts for each probe sample ("predictions", samples × 1), which a report shows
+ * beside each point.
  */
 public record Embeddings(Projection projection) implements Observable {
     @Override
@@ -37,11 +39,19 @@ public record Embeddings(Projection projection) implements Observable {
     @Override
     public Set<String> produces(Site site) {
         Set<String> out = new HashSet<>();
-        if (site.network()) return out;
+        if (site.network()) return Set.of("predictions");
         out.add("embeddings");
         if (site.penultimate() && projection instanceof Projection.Pca) out.addAll(Set.of("class_means_2d", "etf_2d"));
         if (site.width() == 2) out.add("activations");
         return out;
+    }
+
+    @Override
+    public Measurements atProbe(Probe probe) {
+        int[] predicted = probe.predictions();
+        float[] values = new float[predicted.length];
+        for (int i = 0; i < predicted.length; i++) values[i] = predicted[i];
+        return new Measurements().put("predictions", new Measurement.Matrix(predicted.length, 1, values));
     }
 
     @Override

@@ -46,7 +46,7 @@ public final class Prober implements AutoCloseable {
         this.schedule = schedule;
         this.observables = List.copyOf(observables);
         this.seed = seed;
-        this.sample = train.select(stratified(train.labels(), train.classes(), schedule.samples(), Rng.stream(seed, "probe-sample")));
+        this.sample = sample(train, schedule.samples(), seed);
         Set<Need> needs = EnumSet.noneOf(Need.class);
         for (Observable o : observables) {
             needs.addAll(o.needs());
@@ -139,6 +139,11 @@ public final class Prober implements AutoCloseable {
             for (int r = 0; r < tape.rows(); r++) predictions[start + r] = Readout.predict(o, r);
         });
         return new Probe.Activations(features, predictions);
+    }
+
+    /** The training samples a probe measures: at most {@code max}, stratified by class, the same for a seed (reports draw their images). */
+    public static Dataset sample(Dataset train, int max, long seed) {
+        return train.select(stratified(train.labels(), train.classes(), max, Rng.stream(seed, "probe-sample")));
     }
 
     /**

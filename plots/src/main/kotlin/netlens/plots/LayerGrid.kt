@@ -20,8 +20,9 @@ import org.jetbrains.letsPlot.themes.themeBW
  * panel is scaled by its largest coordinate, the same factor on both axes, so shapes and the
  * PC1:PC2 aspect survive while layers of very different scales share one grid; the share of
  * variance the two axes explain is written in each panel. At most [pointsPerClass] points per class
- * are drawn (null: about 1,000 per panel, so reports with many classes stay light), at [epochs]
- * (nearest probed), or the first, a middle and the last probe when null.
+ * are drawn (null: about 600 per panel, 200 per class for 3 classes, so the page stays light; the
+ * explorer above it draws 300 per class at every epoch), at [epochs] (nearest probed), or the
+ * first, a middle and the last probe when null.
  */
 data class LayerGrid(val epochs: List<Int>? = null, val pointsPerClass: Int? = null) : Figure {
     override val id = "layer-grid"
@@ -31,7 +32,7 @@ data class LayerGrid(val epochs: List<Int>? = null, val pointsPerClass: Int? = n
     override fun draw(d: Drawing): FigureOut? {
         val view = d.run
         val picked = view.pickProbes(epochs)
-        val perClass = ReportSpec.pointsPerClass(pointsPerClass, view.classNames.size, 1000)
+        val perClass = ReportSpec.pointsPerClass(pointsPerClass, view.classNames.size, 600)
         val keep = view.subsample(perClass)
         val x = mutableListOf<Double>()
         val y = mutableListOf<Double>()

@@ -20,6 +20,9 @@ internal class Page(private val title: String) {
     /** A line diff ('+' added, '-' removed, ' ' kept), or a note instead when there is nothing to diff. */
     class Diff(val id: String, val heading: String, val lines: List<Pair<Char, String>>, val note: String?) : Block
 
+    /** The explorer's data (JSON), drawn by the page's inlined script; hidden without JavaScript. */
+    class Explorer(val id: String, val heading: String, val json: String, val caption: String) : Block
+
     /** The run's details as a two-column table, a caption, and the script folded away. */
     class Details(val rows: List<Pair<String, String>>, val caption: String?, val script: String) : Block
 
@@ -34,6 +37,8 @@ internal class Page(private val title: String) {
 
     fun html(p: Provenance): String = buildString {
         append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        // Nothing may be fetched from elsewhere: the page holds everything it shows.
+        append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n")
         append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>").append(escapeHtml(title))
             .append(" · netlens</title>\n<style>\n").append(STYLE).append("\n</style>\n</head>\n<body>\n<main>\n")
         backLink?.let { append("<p class=\"sub\"><a href=\"").append(escapeHtml(it)).append("\">← all variants</a></p>\n") }
@@ -41,6 +46,7 @@ internal class Page(private val title: String) {
         subtitle?.let { append("<p class=\"sub\">").append(escapeHtml(it)).append("</p>\n") }
         banner?.let { append("<div class=\"banner partial\" id=\"partial\">").append(escapeHtml(it)).append("</div>\n") }
         for (b in blocks) block(b)
+        if (blocks.any { it is Explorer }) append("<script>\n").append(SCRIPT).append("</script>\n")
         append("<p class=\"sub\">netlens ").append(escapeHtml(p.netlensVersion)).append(" · ").append(escapeHtml(p.startedAt)).append("</p>\n")
         append("</main>\n</body>\n</html>\n")
     }
@@ -75,6 +81,12 @@ internal class Page(private val title: String) {
             is Figure -> {
                 append("<section class=\"figure\" id=\"").append(b.out.id).append("\">\n<h2>").append(escapeHtml(b.out.title)).append("</h2>\n")
                 append(b.svg).append("\n<p class=\"caption\">").append(escapeHtml(b.out.caption)).append("</p>\n</section>\n")
+            }
+            is Explorer -> {
+                append("<section class=\"explorer-section\" id=\"").append(b.id).append("\">\n<h2>").append(escapeHtml(b.heading)).append("</h2>\n")
+                append("<div class=\"explorer\" hidden></div><script class=\"explorer-data\" type=\"application/json\">").append(b.json)
+                append("</script>\n<noscript><p class=\"caption\">The explorer needs JavaScript; the figures below show chosen epochs.</p></noscript>\n")
+                append("<p class=\"caption\">").append(escapeHtml(b.caption)).append("</p>\n</section>\n")
             }
             is Diff -> {
                 append("<section id=\"").append(b.id).append("\">\n<h2>").append(escapeHtml(b.heading)).append("</h2>\n<pre><code>")
@@ -120,6 +132,22 @@ internal class Page(private val title: String) {
             pre { background: #f3f5f8; padding: 12px; border-radius: 6px; overflow-x: auto; font-size: 13px; }
             code { font-size: 13px; }
             .add { background: #e6f4ea; } .del { background: #fce8e6; }
+            .explorer { position: relative; }
+            .explorer-bar { display: flex; align-items: center; gap: 12px; }
+            .explorer-slider { flex: 1; }
+            .explorer-epoch { font-variant-numeric: tabular-nums; min-width: 150px; }
+            .explorer-info { color: var(--muted); font-size: 13.5px; margin: 6px 0; }
+            .explorer-toggles { font-size: 13px; margin: 4px 0; display: flex; flex-wrap: wrap; gap: 4px 14px; }
+            .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 5px; margin-left: 3px; }
+            .explorer-panels { display: flex; flex-wrap: wrap; gap: 10px; margin-top: 8px; }
+            .explorer-panel { margin: 0; } .explorer-panel figcaption { font-size: 12.5px; color: var(--muted); }
+            .explorer-panel circle[data-i] { cursor: pointer; }
+            .explorer-tip { position: absolute; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 6px 8px;
+              font-size: 12.5px; box-shadow: 0 2px 8px rgba(0,0,0,.12); pointer-events: none; z-index: 2; }
+            .explorer-thumb { image-rendering: pixelated; margin-bottom: 4px; }
         """.trimIndent()
+
+        /** The explorer's script, inlined into pages that have one. */
+        val SCRIPT: String by lazy { Page::class.java.getResource("/netlens/plots/explorer.js")!!.readText() }
     }
 }

@@ -15,10 +15,12 @@ import netlens.train.Trainer
  * - variants: a page comparing them side by side, metrics.csv with a `variant` column, and a folder
  *   per variant holding its own one-run report;
  * - a sweep: learning curves and sweep.csv, one row per point (see [SweepPage]).
+ * Run and variants pages open with the [Explorer] of every probed epoch; [images] gives a run's
+ * probe-sample pixels when its data are images, for the explorer's thumbnails.
  * A partial report (a run interrupted, diverged or failed) never replaces a complete one: it goes to
  * `<name>.partial/` beside it. A complete report removes that partial one.
  */
-class ReportWriter(private val root: Path) {
+class ReportWriter(private val root: Path, private val images: (Run) -> FloatArray? = { null }) {
     enum class Layout { RUN, VARIANTS, SWEEP }
 
     /** Errors of figures that could not be drawn (a script's own figure, say); the report has a note in each one's place. */
@@ -34,7 +36,7 @@ class ReportWriter(private val root: Path) {
             when (layout) {
                 Layout.RUN -> writeRun(dir, runs.single(), spec.figures, spec, p, all, null)
                 Layout.VARIANTS -> writeVariants(dir, name, Run.numbered(runs), spec, p, all)
-                Layout.SWEEP -> SweepPage.write(dir, name, runs, p, all)
+                Layout.SWEEP -> SweepPage.write(dir, name, runs, p, all, spec.export)
             }
         }
         if (complete) AtomicFolder.remove(root, name + PARTIAL)
@@ -47,7 +49,8 @@ class ReportWriter(private val root: Path) {
             Files.writeString(folder.resolve(SCRIPT_COPY), p.scriptText)
             writeRun(folder, run, spec.figures.filter { !it.sideBySide }, spec, p, info + ("variant" to run.label), "../index.html")
         }
-        val figures = figures(spec.figures.filter { it.sideBySide }, Drawing(runs, spec.nc1), dir)
+        val explorer = Explorer.block(runs, whole = false, images)
+        val figures = figures(spec.figures.filter { it.sideBySide }, Drawing(runs, spec.nc1), dir, spec.export)
         Files.writeString(dir.resolve("metrics.csv"), MetricsTable.csvWithVariants(runs))
         RunJson.write(dir, p, linkedMapOf<String, Any?>(
             "experiment" to name,
@@ -69,6 +72,7 @@ class ReportWriter(private val root: Path) {
             }, "Each variant's own page holds its layer-by-layer figures and data files" +
                 (if (claimed.isEmpty()) "." else "; the last columns check published claims, each stated in full in its variant's summary."),
             runs.map { slug(it.label) + "/index.html" })
+        explorer?.let { page += it }
         for (f in figures) page += f
         page += Page.Details(emptyList(), null, p.scriptText)
         Files.writeString(dir.resolve("index.html"), page.html(p))
@@ -77,7 +81,7 @@ class ReportWriter(private val root: Path) {
     private fun writeRun(dir: Path, run: Run, figures: List<Figure>, spec: ReportSpec, p: Provenance, info: Map<String, Any?>,
                          backLink: String?) {
         val r = run.results
-        val drawn = figures(figures, Drawing(listOf(run), spec.nc1), dir)
+        val drawn = figures(figures, Drawing(listOf(run), spec.nc1), dir, spec.export)
         Files.writeString(dir.resolve("metrics.csv"), MetricsTable.csv(r))
         val arrays = MeasurementFiles.write(dir, r)
         RunJson.write(dir, p, RunJson.run(r, arrays, info + ("cached" to run.cached)))
@@ -88,6 +92,7 @@ class ReportWriter(private val root: Path) {
         if (r.outcome().status() != Trainer.Status.COMPLETED) page.banner = "Partial report: " + r.outcome().message()
         page += Page.Text("summary", "Summary", Verdict.sentences(run, spec.nc1), css = "verdict")
         afterTraining(run, page)
+        Explorer.block(listOf(run), whole = true, images)?.let { page += it }
         for (f in drawn) page += f
         page += Page.Details(listOf(
             "script" to "${p.scriptPath} (sha256 ${p.scriptSha256.take(16)}…)",
@@ -113,13 +118,14 @@ class ReportWriter(private val root: Path) {
      * Draws the figures that have something to draw, each written to figures/<id>.svg; one that
      * fails leaves a note in its place and its error in [failures].
      */
-    private fun figures(list: List<Figure>, d: Drawing, dir: Path): List<Page.Block> {
+    private fun figures(list: List<Figure>, d: Drawing, dir: Path, export: Export?): List<Page.Block> {
         Files.createDirectories(dir.resolve("figures"))
         return list.mapNotNull { f ->
             try {
                 val out = f.draw(d) ?: return@mapNotNull null
                 val svg = Svg.render(out.figure, out.id)
-                Files.writeString(dir.resolve("figures/${out.id}.svg"), svg)
+                val file = Files.writeString(dir.resolve("figures/${out.id}.svg"), svg)
+                export?.write(file)
                 Page.Figure(out, svg)
             } catch (e: Exception) {
                 failures += e
@@ -172,11 +178,11 @@ class ReportWriter(private val root: Path) {
         /** Folder names stay well under file systems' 255-byte limit, whatever the labels. */
         const val SLUG_LENGTH = 80
 
-        /** Renders each figure to SVG and writes it to figures/<id>.svg. */
-        internal fun save(figures: List<FigureOut>, dir: Path): List<Pair<FigureOut, String>> {
+        /** Renders each figure to SVG and writes it to figures/<id>.svg (and, with [export], as PNG and PDF beside it). */
+        internal fun save(figures: List<FigureOut>, dir: Path, export: Export? = null): List<Pair<FigureOut, String>> {
             val svgs = figures.map { it to Svg.render(it.figure, it.id) }
             Files.createDirectories(dir.resolve("figures"))
-            for ((fig, svg) in svgs) Files.writeString(dir.resolve("figures/${fig.id}.svg"), svg)
+            for ((fig, svg) in svgs) export?.write(Files.writeString(dir.resolve("figures/${fig.id}.svg"), svg))
             return svgs
         }
 

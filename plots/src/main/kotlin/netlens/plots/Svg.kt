@@ -36,8 +36,15 @@ internal object Svg {
         return Regex("""(?<=id=")(?:$alternatives)(?=")|(?<=#)(?:$alternatives)(?![\w-])""").replace(svg) { renamed.getValue(it.value) }
     }
 
-    /** Coordinates in attributes to 2 decimals (a hundredth of a pixel): a third less SVG, no visible change. */
-    internal fun compact(svg: String): String = attribute.replace(svg) { attr -> longDecimal.replace(attr.value, "$1") }
+    /**
+     * Coordinates in attributes to 2 decimals (a hundredth of a pixel): a third less SVG, no visible
+     * change. Lets-Plot also gives every point an invisible stroke (opacity 0, width 0); without it a
+     * scatter plot's SVG is 40 % smaller and draws the same.
+     */
+    internal fun compact(svg: String): String =
+        attribute.replace(svg) { attr -> longDecimal.replace(attr.value, "$1") }.replace(invisibleStroke, "")
+
+    private val invisibleStroke = Regex(""" stroke="[^"]*" stroke-opacity="0\.0" stroke-width="0\.0"""")
 
     private val attribute = Regex("""="[^"]*"""")
     private val longDecimal = Regex("""(\d\.\d\d)\d+""")

@@ -30,9 +30,9 @@ internal object SweepPage {
         val fit: LearningCurve = LearningCurve.fit(p, error)
     }
 
-    fun write(dir: Path, name: String, points: List<Run>, p: Provenance, info: Map<String, Any?>) {
+    fun write(dir: Path, name: String, points: List<Run>, p: Provenance, info: Map<String, Any?>, export: Export?) {
         val curves = curves(points)
-        val figures = ReportWriter.save(listOfNotNull(learningCurves(curves), attractors(points), KernelCollapseSweep.figure(points)), dir)
+        val figures = ReportWriter.save(listOfNotNull(learningCurves(curves), attractors(points), KernelCollapseSweep.figure(points)), dir, export)
         Files.writeString(dir.resolve("sweep.csv"), csv(points))
         RunJson.write(dir, p, linkedMapOf<String, Any?>(
             "experiment" to name,
