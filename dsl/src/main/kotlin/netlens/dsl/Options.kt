@@ -24,7 +24,7 @@ data class Options(
         const val USAGE = """usage: ./run FILE.exp.kts [--out DIR] [--data DIR] [--threads N] [--fresh]
        ./run compare A B [--out DIR] [--data DIR] [--threads N] [--fresh]
        ./run --list
-       ./run --bench [--data DIR] [--threads N]
+       ./run --bench [--peers] [--data DIR] [--threads N]
        ./run --help
 
 Trains, probes and reports the experiment a script declares.
@@ -40,7 +40,8 @@ Trains, probes and reports the experiment a script declares.
                  results are read back and only the report is drawn anew)
   --list         the example scripts, with what each shows
   --bench        time one epoch of the reference MLP on MNIST (784-512-256-128-64-10), a probe,
-                 the empirical NTK and the linear-algebra kernels (run by the launcher)
+                 the empirical NTK and the linear-algebra kernels (run by the launcher);
+                 with --peers, each beside its PyTorch peer, with the ratios
   --debug        print stage timings, and stack traces with errors
   --help         this text
 

@@ -31,7 +31,7 @@ class CustomProbeTest {
     /** The measurements a probe block's custom probes give at the first probe of [net]. */
     private fun probe(block: ProbeBuilder.() -> Unit): netlens.observe.Measurements {
         val (schedule, observables) = ProbeBuilder(1, 1000, null).apply(block).build(1)
-        return Prober(Backend.blas(), schedule, observables, data.train(), data.test(), 1).use { it.probe(0, net).measured() }
+        return Prober(Backend.blas(), 1, schedule, observables, data.train(), data.test(), 1).use { it.probe(0, net).measured() }
     }
 
     /** The Multik array a probe sees wraps the probe's own float array: no copy (the view's storage is that array). */

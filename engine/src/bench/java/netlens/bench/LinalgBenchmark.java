@@ -35,6 +35,11 @@ public final class LinalgBenchmark {
         return flops / best / 1e9;
     }
 
+    /** A 2000 × 2000 symmetric eigendecomposition (values and vectors) with the native backend, best of three. */
+    static double eigh(int threads) {
+        return Bench.best(3, () -> eigh(Backend.blas(), 2000));
+    }
+
     private static double eigh(Blas blas, int n) {
         Random r = new Random(1);
         double[] x = new double[n * n];

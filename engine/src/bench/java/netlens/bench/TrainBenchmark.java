@@ -1,13 +1,16 @@
 package netlens.bench;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import netlens.data.DataStore;
 import netlens.data.Dataset;
 import netlens.data.ImageCollection;
 import netlens.data.ImageSpec;
 import netlens.data.Scale;
 import netlens.data.Split;
+import netlens.kernel.EmpiricalNtk;
 import netlens.linalg.Backend;
 import netlens.linalg.Gemm;
 import netlens.linalg.Workers;
@@ -27,62 +30,59 @@ import netlens.train.Trainer;
 
 /**
  * The reference benchmark: MLP 784-512-256-128-64-10 (ReLU), batch 128, SGD momentum 0.9, float32,
- * one epoch on full MNIST. Prints seconds per epoch for each timed epoch after a warm-up epoch.
+ * on full MNIST: seconds per training epoch after a warm-up epoch, then, on the trained network, a
+ * probe of every layer and the empirical NTK, each the best of a few repeats.
  */
-public final class TrainBenchmark {
-    private TrainBenchmark() {}
+final class TrainBenchmark implements AutoCloseable {
+    private final Split split;
+    private final Workers workers;
+    private final Gemm gemm;
+    private final Mlp net;
 
-    /**
-     * @param probeSeconds one probe of the trained network on 10,000 training samples: every
-     *                     layer's PCA and all collapse measures, the input layer included
-     * @param ntkSeconds   the trace empirical NTK of the trained network on its first 2,000 training images
-     */
-    public record Result(String backend, int threads, double[] secondsPerEpoch, double probeSeconds, double ntkSeconds) {
-        public double best() {
-            double b = Double.POSITIVE_INFINITY;
-            for (double s : secondsPerEpoch) b = Math.min(b, s);
-            return b;
-        }
+    TrainBenchmark(Path dataFolder, int threads, Consumer<String> log) {
+        split = new ImageSpec(ImageCollection.MNIST, null, 0, 0, Scale.UNIT).load(DataStore.standard(dataFolder, log), 1);
+        workers = new Workers(threads);
+        gemm = new Gemm(Backend.blas(), workers);
+        net = Mlp.initialise(new MlpSpec(784, new int[] {512, 256, 128, 64}, 10, Activation.RELU, true, Init.PYTORCH), 1);
     }
 
-    public static Result run(Path dataFolder, int threads, int epochs, java.util.function.Consumer<String> log) {
-        Split split = new ImageSpec(ImageCollection.MNIST, null, 0, 0, Scale.UNIT)
-                .load(DataStore.standard(dataFolder, log), 1);
-        MlpSpec spec = new MlpSpec(784, new int[] {512, 256, 128, 64}, 10, Activation.RELU, true, Init.PYTORCH);
+    /** Trains [epochs] timed epochs after one warm-up epoch; the best seconds per epoch. */
+    double train(int epochs, Consumer<String> log) {
         double[] seconds = new double[epochs];
-        double probeSeconds, ntkSeconds;
-        try (Workers workers = new Workers(threads)) {
-            Trainer trainer = new Trainer(new Gemm(Backend.blas(), workers));
-            Mlp net = Mlp.initialise(spec, 1);
-            // One extra leading epoch warms the JIT and is not counted.
-            TrainConfig config = new TrainConfig(Loss.CROSS_ENTROPY, new OptimizerSpec.Sgd(0.01, 0.9, false, 0), 128, epochs + 1, null, 0);
-            Dataset noTest = new Dataset("none", new float[0], new int[0], 784, split.train().classNames());
-            Trainer.Outcome outcome = trainer.train(net, split.train(), noTest, config, 1, (m, n) -> {
-                if (m.epoch() >= 2) {
-                    seconds[m.epoch() - 2] = m.seconds();
-                    log.accept(String.format(Locale.ROOT, "epoch %d: %.2f s (train loss %.4f, accuracy %.4f)",
-                            m.epoch() - 1, m.seconds(), m.trainLoss(), m.trainAccuracy()));
-                }
-            });
-            if (outcome.status() != Trainer.Status.COMPLETED) throw new IllegalStateException("benchmark training " + outcome.message());
-            ProbeSchedule probes = ProbeSchedule.every(1, 10_000);
-            java.util.List<Observable> measures = java.util.List.of(new PrincipalComponents(), new Collapse());
-            try (Prober prober = new Prober(Backend.blas(), probes, measures, split.train(), split.test(), 1)) {
-                prober.probe(0, net);                              // warm-up
-                long t0 = System.nanoTime();
-                try (Prober fresh = new Prober(Backend.blas(), probes, measures, split.train(), split.test(), 1)) {
-                    fresh.probe(0, net);
-                }
-                probeSeconds = (System.nanoTime() - t0) / 1e9;
+        TrainConfig config = new TrainConfig(Loss.CROSS_ENTROPY, new OptimizerSpec.Sgd(0.01, 0.9, false, 0), 128, epochs + 1, null, 0);
+        Dataset noTest = new Dataset("none", new float[0], new int[0], 784, split.train().classNames());
+        Trainer.Outcome outcome = new Trainer(gemm).train(net, split.train(), noTest, config, 1, (m, n) -> {
+            if (m.epoch() >= 2) {
+                seconds[m.epoch() - 2] = m.seconds();
+                log.accept(String.format(Locale.ROOT, "epoch %d: %.2f s (train loss %.4f, accuracy %.4f)",
+                        m.epoch() - 1, m.seconds(), m.trainLoss(), m.trainAccuracy()));
             }
-            int[] first = new int[2000];
-            for (int i = 0; i < first.length; i++) first[i] = i;
-            Dataset ntkSamples = split.train().select(first);
-            Gemm gemm = new Gemm(Backend.blas(), workers);
-            long t0 = System.nanoTime();
-            netlens.kernel.EmpiricalNtk.of(net, ntkSamples, gemm, log);
-            ntkSeconds = (System.nanoTime() - t0) / 1e9;
-        }
-        return new Result(Backend.blas().name(), threads, seconds, probeSeconds, ntkSeconds);
+        });
+        if (outcome.status() != Trainer.Status.COMPLETED) throw new IllegalStateException("benchmark training " + outcome.message());
+        return java.util.Arrays.stream(seconds).min().orElseThrow();
+    }
+
+    /** A probe on 10,000 training samples: every layer's PCA and all collapse measures, the input layer included. */
+    double probe(int repeats) {
+        ProbeSchedule probes = ProbeSchedule.every(1, 10_000);
+        List<Observable> measures = List.of(new PrincipalComponents(), new Collapse());
+        return Bench.best(repeats, () -> {
+            try (Prober prober = new Prober(Backend.blas(), workers.threads(), probes, measures, split.train(), split.test(), 1)) {
+                prober.probe(0, net);
+            }
+        });
+    }
+
+    /** The trace empirical NTK on the first 2,000 training images. */
+    double ntk(int repeats) {
+        int[] first = new int[2000];
+        for (int i = 0; i < first.length; i++) first[i] = i;
+        Dataset samples = split.train().select(first);
+        return Bench.best(repeats, () -> EmpiricalNtk.of(net, samples, gemm, s -> {}));
+    }
+
+    @Override
+    public void close() {
+        workers.close();
     }
 }

@@ -2,39 +2,42 @@ package netlens.kernel;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.Locale;
 import java.util.function.Consumer;
 import netlens.data.Dataset;
+import netlens.linalg.Blas;
 import netlens.linalg.Gemm;
 import netlens.linalg.Matrix;
 import netlens.nn.Inference;
 import netlens.nn.Mlp;
-import netlens.nn.Tape;
 
 /**
  * The empirical neural tangent kernel Θ(x, x') = Σ_θ ∂f(x)/∂θ · ∂f(x')/∂θ of a network's output
  * (summed over outputs — the trace — when there are several), by the layerwise factorisation
  * (docs/definitions.md §3): a layer z_l = s_l W_l a_{l−1} + b_l contributes
- * (Σ_k δ_l^k δ_l^kᵀ) ∘ (s_l² A_{l−1}A_{l−1}ᵀ + 1), with δ_l^k = ∂f_k/∂z_l and A_{l−1} the layer's
- * inputs. No per-sample Jacobian is formed: memory is the n×m result plus n·width activations and
- * derivatives, and the products run in row blocks of the result, split across workers.
+ * (G_l G_lᵀ) ∘ (s_l² A_{l−1}A_{l−1}ᵀ + 1), with G_l = [δ_l^1 … δ_l^K], δ_l^k = ∂f_k/∂z_l, and A_{l−1}
+ * the layer's inputs. No per-sample Jacobian is formed. Θ is built tile by tile: each T × T tile
+ * takes both products of every layer into two T × T scratch tiles and adds their Hadamard product
+ * into Θ, so memory is Θ, the factors (p · (K·Σw_l + Σw_{l−1}) floats) and two tiles per worker.
+ * The products are single precision (the factors are the float32 network's own activations and
+ * derivatives), the sum over layers double; for Θ(X, X) only the tiles on and above the diagonal are
+ * computed, diagonal ones by symmetric rank-k updates, so half the flops of the full product.
  */
 public final class EmpiricalNtk {
-    /** Rows of Θ computed per block. */
-    private static final int BLOCK = 256;
+    /** Rows and columns of Θ per tile: large enough for BLAS to run at full speed on the products. */
+    private static final int TILE = 256;
 
     private EmpiricalNtk() {}
 
     /** Bytes Θ between n and m samples needs, for the estimate printed before a large computation. */
-    public static long memory(Mlp net, int n, int m) {
-        long widths = 0, inputs = 0;
+    public static long memory(Mlp net, int n, int m, int threads) {
+        long derivatives = 0, inputs = 0;
         for (int l = 1; l <= net.layers(); l++) {
-            widths += net.width(l);
+            derivatives += (long) net.width(net.layers()) * net.width(l);
             inputs += net.width(l - 1);
         }
-        int k = net.width(net.layers());
-        return Gram.bytes(n, m) + 4L * (n + m) * (k * widths + inputs) + 16L * BLOCK * Math.max(n, m);
+        return Gram.bytes(n, m) + 4L * (n + m) * (derivatives + inputs) + 2L * 4 * TILE * TILE * threads;
     }
 
     public static Gram of(Mlp net, Dataset a, Gemm gemm, Consumer<String> status) {
@@ -43,38 +46,76 @@ public final class EmpiricalNtk {
 
     /** Θ between the samples of a (rows) and of b (columns). */
     public static Gram between(Mlp net, Dataset a, Dataset b, Gemm gemm, Consumer<String> status) {
-        status.accept(String.format(Locale.ROOT, "empirical NTK %d × %d: about %.0f MB", a.size(), b.size(), memory(net, a.size(), b.size()) / 1e6));
-        Factors fa = factors(net, a, gemm);
-        Factors fb = a == b ? fa : factors(net, b, gemm);
         int n = a.size(), m = b.size();
+        status.accept(String.format(Locale.ROOT, "empirical NTK %d × %d: about %.0f MB",
+                n, m, memory(net, n, m, gemm.workers().threads()) / 1e6));
+        boolean symmetric = a == b;
+        Factors fa = factors(net, a, gemm);
+        Factors fb = symmetric ? fa : factors(net, b, gemm);
         double[] theta = new double[n * m];
-        int blocks = (n + BLOCK - 1) / BLOCK;
-        gemm.workers().forEach(blocks, blk -> {
-            int i0 = blk * BLOCK, rows = Math.min(BLOCK, n - i0);
-            DoubleBuffer gd = direct(rows * m), ga = direct(rows * m);
-            for (int l = 1; l <= net.layers(); l++) {
-                int kw = fa.deltas[l].cols, in = fa.inputs[l].cols;
-                double s2 = (double) net.scale(l) * net.scale(l);
-                double bias = net.spec().bias() ? 1 : 0;
-                gemm.blas().dgemm(false, true, rows, m, kw, 1, fa.deltas[l].buffer, i0 * kw, kw, fb.deltas[l].buffer, 0, kw, 0, gd, 0, m);
-                gemm.blas().dgemm(false, true, rows, m, in, s2, fa.inputs[l].buffer, i0 * in, in, fb.inputs[l].buffer, 0, in, 0, ga, 0, m);
-                for (int i = 0; i < rows * m; i++) theta[i0 * m + i] += gd.get(i) * (ga.get(i) + bias);
-            }
-        });
+        int rowTiles = (n + TILE - 1) / TILE, colTiles = (m + TILE - 1) / TILE;
+        // Tile t is (I, J) in row-major order over the whole grid, or over its upper triangle (I ≤ J).
+        int[][] tiles = symmetric ? upperTriangle(rowTiles) : grid(rowTiles, colTiles);
+        gemm.workers().forEach(tiles.length, t -> tile(net, gemm.blas(), fa, fb, tiles[t][0] * TILE, tiles[t][1] * TILE,
+                symmetric && tiles[t][0] == tiles[t][1], theta, n, m));
+        if (symmetric)
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < i; j++) theta[i * n + j] = theta[j * n + i];
         return new Gram(n, m, theta);
     }
 
-    /** Per layer l: the derivatives [δ_l^1 … δ_l^K] (n × K·w_l) and the inputs A_{l−1} (n × w_{l−1}), in double. */
-    private record Factors(Block[] deltas, Block[] inputs) {}
+    /** Θ[i0 : i0+T, j0 : j0+T] += Σ_l (G_l G_lᵀ) ∘ (s_l² A_{l−1} A_{l−1}ᵀ + bias); on the diagonal, only j ≥ i. */
+    private static void tile(Mlp net, Blas blas, Factors fa, Factors fb, int i0, int j0, boolean diagonal, double[] theta, int n, int m) {
+        int rows = Math.min(TILE, n - i0), cols = Math.min(TILE, m - j0);
+        FloatBuffer gg = floats((long) rows * cols), aa = floats((long) rows * cols);
+        float[] g2 = new float[cols], a2 = new float[cols];
+        double bias = net.spec().bias() ? 1 : 0;
+        for (int l = 1; l <= net.layers(); l++) {
+            Block g = fa.derivatives[l], a = fa.inputs[l];
+            float s2 = (float) ((double) net.scale(l) * net.scale(l));
+            if (diagonal) {
+                blas.ssyrk(false, rows, g.cols, 1f, g.buffer, i0 * g.cols, g.cols, 0f, gg, 0, cols);
+                blas.ssyrk(false, rows, a.cols, s2, a.buffer, i0 * a.cols, a.cols, 0f, aa, 0, cols);
+            } else {
+                Block h = fb.derivatives[l], b = fb.inputs[l];
+                blas.sgemm(false, true, rows, cols, g.cols, 1f, g.buffer, i0 * g.cols, g.cols, h.buffer, j0 * h.cols, h.cols, 0f, gg, 0, cols);
+                blas.sgemm(false, true, rows, cols, a.cols, s2, a.buffer, i0 * a.cols, a.cols, b.buffer, j0 * b.cols, b.cols, 0f, aa, 0, cols);
+            }
+            for (int i = 0; i < rows; i++) {
+                int out = (i0 + i) * m + j0, from = diagonal ? i : 0;
+                gg.get(i * cols + from, g2, from, cols - from);
+                aa.get(i * cols + from, a2, from, cols - from);
+                for (int j = from; j < cols; j++) theta[out + j] += (double) g2[j] * (a2[j] + bias);
+            }
+        }
+    }
 
-    private record Block(DoubleBuffer buffer, int cols) {}
+    private static int[][] upperTriangle(int tiles) {
+        int[][] out = new int[tiles * (tiles + 1) / 2][];
+        int t = 0;
+        for (int i = 0; i < tiles; i++)
+            for (int j = i; j < tiles; j++) out[t++] = new int[] {i, j};
+        return out;
+    }
+
+    private static int[][] grid(int rows, int cols) {
+        int[][] out = new int[rows * cols][];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < cols; j++) out[i * cols + j] = new int[] {i, j};
+        return out;
+    }
+
+    /** Per layer l: the derivatives G_l = [δ_l^1 … δ_l^K] (n × K·w_l) and the inputs A_{l−1} (n × w_{l−1}). */
+    private record Factors(Block[] derivatives, Block[] inputs) {}
+
+    private record Block(FloatBuffer buffer, int cols) {}
 
     private static Factors factors(Mlp net, Dataset data, Gemm gemm) {
         int layers = net.layers(), n = data.size(), k = net.width(layers);
-        Block[] deltas = new Block[layers + 1], inputs = new Block[layers + 1];
+        Block[] derivatives = new Block[layers + 1], inputs = new Block[layers + 1];
         for (int l = 1; l <= layers; l++) {
-            deltas[l] = new Block(direct(n * k * net.width(l)), k * net.width(l));
-            inputs[l] = new Block(direct(n * net.width(l - 1)), net.width(l - 1));
+            derivatives[l] = new Block(floats((long) n * k * net.width(l)), k * net.width(l));
+            inputs[l] = new Block(floats((long) n * net.width(l - 1)), net.width(l - 1));
         }
         Inference inference = new Inference(gemm);
         inference.run(net, data, (start, tape) -> {
@@ -85,20 +126,19 @@ public final class EmpiricalNtk {
                 top.fill(0f);
                 for (int r = 0; r < rows; r++) top.set(r, out, 1f);
                 net.deltas(gemm, tape);
-                for (int l = 1; l <= layers; l++) copy(tape.delta(l), deltas[l], start, out * net.width(l));
+                for (int l = 1; l <= layers; l++) copy(tape.delta(l), derivatives[l], start, out * net.width(l));
             }
         });
-        return new Factors(deltas, inputs);
+        return new Factors(derivatives, inputs);
     }
 
-    /** Rows of m into columns [col, col + m.cols) of the block, starting at row start. */
+    /** Rows of m into columns [col, col + m.cols) of the block, starting at row start, a row at a time. */
     private static void copy(Matrix m, Block into, int start, int col) {
-        for (int r = 0; r < m.rows; r++)
-            for (int c = 0; c < m.cols; c++) into.buffer.put((start + r) * into.cols + col + c, m.get(r, c));
+        for (int r = 0; r < m.rows; r++) into.buffer.put((start + r) * into.cols + col, m.buffer(), m.offset() + r * m.cols, m.cols);
     }
 
-    private static DoubleBuffer direct(long n) {
-        if (8 * n > Integer.MAX_VALUE) throw new IllegalArgumentException("kernel block of " + n + " doubles is too large; use fewer samples");
-        return ByteBuffer.allocateDirect((int) (8 * n)).order(ByteOrder.nativeOrder()).asDoubleBuffer();
+    private static FloatBuffer floats(long n) {
+        if (4 * n > Integer.MAX_VALUE) throw new IllegalArgumentException("kernel factor of " + n + " floats is too large; use fewer samples");
+        return ByteBuffer.allocateDirect((int) (4 * n)).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 }

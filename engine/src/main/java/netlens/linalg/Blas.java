@@ -23,8 +23,12 @@ public interface Blas {
                DoubleBuffer b, int offB, int ldb,
                double beta, DoubleBuffer c, int offC, int ldc);
 
-    /** C = alpha·AᵀA + beta·C for A k×n; fills both triangles of the n×n C. */
-    void dsyrk(int n, int k, double alpha, DoubleBuffer a, int lda, double beta, DoubleBuffer c);
+    /**
+     * The upper triangle (i ≤ j) of the n×n C = alpha·op(A)·op(A)ᵀ + beta·C, a symmetric product in
+     * half the flops of a general one: op(A) = A (n×k) or, with trans, Aᵀ for A k×n; A at offA with
+     * row stride lda, C at offC with row stride ldc. The strictly lower triangle of C is unspecified.
+     */
+    void ssyrk(boolean trans, int n, int k, float alpha, FloatBuffer a, int offA, int lda, float beta, FloatBuffer c, int offC, int ldc);
 
     /**
      * Solves A X = B for symmetric positive-definite A (n×n, row-major, only read) and B (n×m,
@@ -37,4 +41,19 @@ public interface Blas {
      * Eigenvalues ascend; eigenvector j is column j of the row-major n×n {@code vectors}.
      */
     SymmetricEigen eigh(double[] a, int n);
+
+    /** All eigenvalues of a symmetric n×n matrix (row-major, only read), ascending, without the vectors' cost. */
+    default double[] eigenvalues(double[] a, int n) {
+        return eigh(a, n).values();
+    }
+
+    /** The m largest eigenpairs of a symmetric n×n matrix (row-major, only read), values ascending. */
+    default SymmetricEigen top(double[] a, int n, int m) {
+        SymmetricEigen all = eigh(a, n);
+        double[] values = java.util.Arrays.copyOfRange(all.values(), n - m, n);
+        double[] vectors = new double[n * m];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < m; j++) vectors[i * m + j] = all.vector(n - m + j, i);
+        return new SymmetricEigen(n, values, vectors);
+    }
 }

@@ -67,25 +67,10 @@ final class JavaBlas implements Blas {
         }
     }
 
+    /** Both triangles, as a general product: the fallback favours brevity over the halved flops. */
     @Override
-    public void dsyrk(int n, int k, double alpha, DoubleBuffer a, int lda, double beta, DoubleBuffer c) {
-        double[][] cols = new double[n][];
-        for (int i = 0; i < n; i++) {
-            double[] ci = new double[k];
-            for (int p = 0; p < k; p++) ci[p] = a.get(p * lda + i);
-            cols[i] = ci;
-        }
-        for (int i = 0; i < n; i++) {
-            double[] ci = cols[i];
-            for (int j = i; j < n; j++) {
-                double[] cj = cols[j];
-                double s = 0;
-                for (int p = 0; p < k; p++) s += ci[p] * cj[p];
-                double v = alpha * s + (beta == 0 ? 0 : beta * c.get(i * n + j));
-                c.put(i * n + j, v);
-                c.put(j * n + i, v);
-            }
-        }
+    public void ssyrk(boolean trans, int n, int k, float alpha, FloatBuffer a, int offA, int lda, float beta, FloatBuffer c, int offC, int ldc) {
+        sgemm(trans, !trans, n, n, k, alpha, a, offA, lda, a, offA, lda, beta, c, offC, ldc);
     }
 
     @Override

@@ -42,11 +42,9 @@ final class OpenBlas implements Blas {
     }
 
     @Override
-    public void dsyrk(int n, int k, double alpha, DoubleBuffer a, int lda, double beta, DoubleBuffer c) {
-        openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasTrans,
-                n, k, alpha, a.duplicate().position(0), lda, beta, c.duplicate().position(0), n);
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < i; j++) c.put(i * n + j, c.get(j * n + i));
+    public void ssyrk(boolean trans, int n, int k, float alpha, FloatBuffer a, int offA, int lda, float beta, FloatBuffer c, int offC, int ldc) {
+        openblas.cblas_ssyrk(openblas.CblasRowMajor, openblas.CblasUpper, trans ? openblas.CblasTrans : openblas.CblasNoTrans,
+                n, k, alpha, at(a, offA), lda, beta, at(c, offC), ldc);
     }
 
     @Override
@@ -65,6 +63,30 @@ final class OpenBlas implements Blas {
         int info = openblas.LAPACKE_dsyevd(openblas.LAPACK_ROW_MAJOR, (byte) 'V', (byte) 'U', n, vectors, n, values);
         if (info != 0) throw new ArithmeticException("dsyevd failed to converge (info " + info + ")");
         return new SymmetricEigen(n, values, vectors);
+    }
+
+    /** dsyevd without vectors: the tridiagonal reduction and its eigenvalues only. */
+    @Override
+    public double[] eigenvalues(double[] a, int n) {
+        double[] scratch = a.clone();
+        double[] values = new double[n];
+        int info = openblas.LAPACKE_dsyevd(openblas.LAPACK_ROW_MAJOR, (byte) 'N', (byte) 'U', n, scratch, n, values);
+        if (info != 0) throw new ArithmeticException("dsyevd failed to converge (info " + info + ")");
+        return values;
+    }
+
+    /** dsyevr (relatively robust representations) for the index range n−m+1..n: only the vectors asked for. */
+    @Override
+    public SymmetricEigen top(double[] a, int n, int m) {
+        double[] scratch = a.clone();
+        double[] values = new double[n];
+        double[] vectors = new double[n * m];
+        int[] found = new int[1];
+        int[] support = new int[2 * m];
+        int info = openblas.LAPACKE_dsyevr(openblas.LAPACK_ROW_MAJOR, (byte) 'V', (byte) 'I', (byte) 'U', n, scratch, n, 0, 0, n - m + 1, n, 0,
+                found, values, vectors, m, support);
+        if (info != 0 || found[0] != m) throw new ArithmeticException("dsyevr failed (info " + info + ", " + found[0] + " of " + m + " eigenpairs)");
+        return new SymmetricEigen(n, java.util.Arrays.copyOf(values, m), vectors);
     }
 
     private static String version() {

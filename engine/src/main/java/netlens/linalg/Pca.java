@@ -5,8 +5,9 @@ package netlens.linalg;
  * Principal components of features from their covariance: the eigenvectors of Σ_T are the right
  * singular vectors of the centred data matrix X_c and its eigenvalues are σ²/N, so this is PCA via
  * the SVD of X_c without holding X_c. Each component's sign makes its largest-magnitude loading
- * positive (scikit-learn's svd_flip convention), so projections are reproducible. The full
- * eigendecomposition is kept for the spectrum and for the ridge probe.
+ * positive (scikit-learn's svd_flip convention), so projections are reproducible. Only the work
+ * asked for is done: the spectrum by LAPACK's eigenvalues-only driver, the axes as the top
+ * eigenpairs alone (dsyevr), and the full eigendecomposition only when the ridge probe needs it.
  */
 public final class Pca {
     public final int dim;
@@ -20,10 +21,12 @@ public final class Pca {
     public final double[] centre;
     /** All eigenvalues of the covariance, descending (the PCA spectrum). */
     public final double[] spectrum;
-    private final SymmetricEigen eigen;
+    private final double[] covariance;
+    private final Blas blas;
+    private SymmetricEigen eigen;
 
     private Pca(int dim, int components, double[] axes, double[] variance, double[] explained, double[] centre,
-                double[] spectrum, SymmetricEigen eigen) {
+                double[] spectrum, double[] covariance, Blas blas) {
         this.dim = dim;
         this.components = components;
         this.axes = axes;
@@ -31,23 +34,25 @@ public final class Pca {
         this.explained = explained;
         this.centre = centre;
         this.spectrum = spectrum;
-        this.eigen = eigen;
+        this.covariance = covariance;
+        this.blas = blas;
     }
 
     public static Pca of(double[] covariance, double[] centre, int dim, int components, Blas blas) {
-        SymmetricEigen eig = blas.eigh(covariance, dim);
+        double[] ascending = blas.eigenvalues(covariance, dim);
         int k = Math.min(components, dim);
+        SymmetricEigen eig = blas.top(covariance, dim, k);
         double trace = 0;
         double[] spectrum = new double[dim];
         for (int j = 0; j < dim; j++) {
-            spectrum[j] = Math.max(0, eig.values()[dim - 1 - j]);
+            spectrum[j] = Math.max(0, ascending[dim - 1 - j]);
             trace += spectrum[j];
         }
         double[] axes = new double[components * dim];
         double[] variance = new double[components];
         double[] explained = new double[components];
         for (int a = 0; a < k; a++) {
-            int col = dim - 1 - a;
+            int col = k - 1 - a;
             int argmax = 0;
             for (int i = 1; i < dim; i++) if (Math.abs(eig.vector(col, i)) > Math.abs(eig.vector(col, argmax))) argmax = i;
             double sign = eig.vector(col, argmax) < 0 ? -1 : 1;
@@ -55,7 +60,7 @@ public final class Pca {
             variance[a] = spectrum[a];
             explained[a] = trace > 0 ? spectrum[a] / trace : 0;
         }
-        return new Pca(dim, components, axes, variance, explained, centre.clone(), spectrum, eig);
+        return new Pca(dim, components, axes, variance, explained, centre.clone(), spectrum, covariance, blas);
     }
 
     /** Coordinates of each sample on the axes: n×components row-major, float32. */
@@ -104,6 +109,7 @@ public final class Pca {
     /** X = (Σ_T + λI)⁻¹ B for a D×m right-hand side B (row-major), through the kept eigendecomposition. */
     public double[] solveShifted(double[] b, int m, double lambda) {
         int d = dim;
+        if (eigen == null) eigen = blas.eigh(covariance, d);
         double[] vtB = new double[d * m];                        // Vᵀ B scaled by 1/(λᵢ + λ)
         for (int e = 0; e < d; e++) {
             double scale = 1 / (Math.max(0, eigen.values()[e]) + lambda);

@@ -31,7 +31,7 @@ public record Collapse() implements Observable {
 
     @Override
     public Set<Need> needs() {
-        return Set.of(Need.FEATURES, Need.TEST_FEATURES, Need.PREDICTIONS, Need.WEIGHTS);
+        return Set.of(Need.FEATURES, Need.CLASS_STATISTICS, Need.TEST_FEATURES, Need.PREDICTIONS, Need.WEIGHTS);
     }
 
     @Override
@@ -50,7 +50,7 @@ public record Collapse() implements Observable {
         CollapseMetrics c = NeuralCollapse.measure(stats, layer.features(), layer.labels(), probe.predictions(), probe.classifier(layer),
                 probe.gemm().blas());
         double nccTest = layer.testLabels().length == 0 ? Double.NaN
-                : agreement(NeuralCollapse.nearestCentre(stats, layer.testFeatures(), layer.testLabels().length), layer.testLabels());
+                : agreement(NeuralCollapse.nearestCentre(stats, layer.testFeatures(), layer.testLabels().length, probe.gemm().blas()), layer.testLabels());
         Measurements out = new Measurements().put("nc1", c.nc1()).put("cdnv", c.cdnv())
                 .put("nc2_equinorm", c.equinorm()).put("nc2_equiangularity", c.equiangularity())
                 .put("nc2_etf_error", c.etfError()).put("nc2_orthogonal_frame_error", c.orthogonalFrameError());

@@ -22,7 +22,7 @@ public record PrincipalComponents() implements Observable {
 
     @Override
     public Set<Need> needs() {
-        return Set.of(Need.FEATURES);
+        return Set.of(Need.FEATURES, Need.PRINCIPAL_COMPONENTS);
     }
 
     @Override

@@ -7,6 +7,10 @@ import java.util.Set;
 public enum Need {
     /** The layer's activations on the probe's training samples (samples × width). */
     FEATURES,
+    /** The layer's class statistics (means, within and total covariances), prepared for all layers at once. */
+    CLASS_STATISTICS,
+    /** The same and the layer's principal components (its PCA spectrum and top axes). */
+    PRINCIPAL_COMPONENTS,
     /** The same on as many test samples, for held-out measures. */
     TEST_FEATURES,
     /** The classes the network predicts for the probe samples (the α-trick's output where it is on). */

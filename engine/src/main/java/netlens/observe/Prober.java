@@ -20,12 +20,13 @@ import netlens.util.Rng;
 /**
  * Takes probes: runs the probe samples through the network, keeps every layer's activations, and
  * hands each probed layer, then the whole probe, to every observable of the plan. A prober works
- * on one thread of its own, so it can run beside training on a snapshot of the network; its matrix
- * products use the same fixed tiles as training, so results do not depend on any thread count.
- * The first probe must be of the initial network.
+ * on threads of its own (one beside training, on a snapshot of the network; more when it runs
+ * alone): its matrix products use the same fixed tiles as training, and each layer's statistics
+ * and principal components are computed whole by one thread, so results do not depend on any
+ * thread count. The first probe must be of the initial network.
  */
 public final class Prober implements AutoCloseable {
-    private final Workers workers = new Workers(1);
+    private final Workers workers;
     private final Gemm gemm;
     private final Inference inference;
     private final ProbeSchedule schedule;
@@ -40,7 +41,8 @@ public final class Prober implements AutoCloseable {
     private Readout readout;
     private Layer input;
 
-    public Prober(Blas blas, ProbeSchedule schedule, List<Observable> observables, Dataset train, Dataset test, long seed) {
+    public Prober(Blas blas, int threads, ProbeSchedule schedule, List<Observable> observables, Dataset train, Dataset test, long seed) {
+        this.workers = new Workers(threads);
         this.gemm = new Gemm(blas, workers);
         this.inference = new Inference(gemm);
         this.schedule = schedule;
@@ -92,6 +94,7 @@ public final class Prober implements AutoCloseable {
                 layers.add(new Layer(info, train.features()[l], test[l], sample, testSample, gemm.blas()));
             }
         }
+        prepare(layers);
         Measurements byLayer = new Measurements();
         Probe probe = new Probe(epoch, net, initial, sample, train.predictions(), layers, gemm, seed, subsets,
                 inputs -> forward(net, inputs, Readout.of(initial, inputs, inference)), byLayer);
@@ -110,6 +113,22 @@ public final class Prober implements AutoCloseable {
             record.putAll(o.atProbe(probe));
         }
         return new ProbeRecord(epoch, record.putAll(byLayer));
+    }
+
+    /**
+     * The layers' class statistics, and principal components when measured, one layer per thread
+     * (the widest first), before the observables read them.
+     */
+    private void prepare(List<Layer> layers) {
+        boolean pca = observables.stream().anyMatch(o -> o.needs().contains(Need.PRINCIPAL_COMPONENTS));
+        boolean statistics = observables.stream().anyMatch(o -> o.needs().contains(Need.CLASS_STATISTICS));
+        if (!pca && !statistics) return;
+        List<Layer> widest = new ArrayList<>(layers);
+        widest.sort(java.util.Comparator.comparingInt(Layer::width).reversed());
+        workers.forEach(widest.size(), i -> {
+            if (pca) widest.get(i).pca();
+            else widest.get(i).statistics();
+        });
     }
 
     /** Each observable's measurements across the probes taken, after the last. */

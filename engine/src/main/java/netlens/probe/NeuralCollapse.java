@@ -1,5 +1,8 @@
 package netlens.probe;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
 import netlens.linalg.Blas;
 import netlens.linalg.ClassStatistics;
 import netlens.linalg.SymmetricEigen;
@@ -114,7 +117,7 @@ public final class NeuralCollapse {
             }
         }
 
-        int[] ncc = nearestCentre(s, features, labels.length);
+        int[] ncc = nearestCentre(s, features, labels.length, blas);
         int agree = 0, correct = 0;
         for (int i = 0; i < labels.length; i++) {
             if (ncc[i] == labels[i]) correct++;
@@ -143,25 +146,42 @@ public final class NeuralCollapse {
         return g;
     }
 
-    /** Nearest-class-centre labels argmin_c ‖h_i − μ_c‖. */
-    public static int[] nearestCentre(ClassStatistics s, float[] features, int n) {
+    /** Rows of features per product in {@link #nearestCentre}. */
+    private static final int ROWS = 512;
+
+    /**
+     * Nearest-class-centre labels argmin_c ‖h_i − μ_c‖ = argmin_c (‖μ_c‖² − 2 h_i·μ_c): ‖h_i‖² is
+     * the same for every class, so the n×K dot products are one double-precision product per tile
+     * of rows instead of n·K·D differences.
+     */
+    public static int[] nearestCentre(ClassStatistics s, float[] features, int n, Blas blas) {
         int k = s.classes, d = s.dim;
+        double[] squared = new double[k];
+        for (int c = 0; c < k; c++)
+            for (int j = 0; j < d; j++) squared[c] += s.mean(c, j) * s.mean(c, j);
+        DoubleBuffer means = doubles(k * d).put(0, s.means);
+        DoubleBuffer tile = doubles(Math.min(ROWS, Math.max(n, 1)) * d), dots = doubles(Math.min(ROWS, Math.max(n, 1)) * k);
         int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            double best = Double.POSITIVE_INFINITY;
-            for (int c = 0; c < k; c++) {
-                double dist = 0;
-                for (int j = 0; j < d; j++) {
-                    double diff = features[i * d + j] - s.means[c * d + j];
-                    dist += diff * diff;
-                }
-                if (dist < best) {
-                    best = dist;
-                    out[i] = c;
+        for (int start = 0; start < n; start += ROWS) {
+            int rows = Math.min(ROWS, n - start);
+            for (int i = 0; i < rows * d; i++) tile.put(i, features[start * d + i]);
+            blas.dgemm(false, true, rows, k, d, 1, tile, 0, d, means, 0, d, 0, dots, 0, k);
+            for (int r = 0; r < rows; r++) {
+                double best = Double.POSITIVE_INFINITY;
+                for (int c = 0; c < k; c++) {
+                    double dist = squared[c] - 2 * dots.get(r * k + c);
+                    if (dist < best) {
+                        best = dist;
+                        out[start + r] = c;
+                    }
                 }
             }
         }
         return out;
+    }
+
+    private static DoubleBuffer doubles(int n) {
+        return ByteBuffer.allocateDirect(8 * n).order(ByteOrder.nativeOrder()).asDoubleBuffer();
     }
 
     private static double quadratic(double[] a, double[] u, int d) {

@@ -69,7 +69,7 @@ public final class Runner {
         for (String w : warnings) listener.status("warning: " + w);
         Mlp net = Mlp.initialise(spec, e.seed());
         Mlp initial = net.copy();
-        Prober prober = e.probes() == null ? null : new Prober(gemm.blas(), e.probes(), e.observables(), split.train(), split.test(), e.seed());
+        Prober prober = e.probes() == null ? null : new Prober(gemm.blas(), 1, e.probes(), e.observables(), split.train(), split.test(), e.seed());
         List<EpochMetrics> seen = new ArrayList<>();
         long t1 = System.nanoTime();
         try (ProbeQueue queue = prober == null ? null : new ProbeQueue(prober)) {

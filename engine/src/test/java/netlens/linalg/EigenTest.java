@@ -21,19 +21,28 @@ class EigenTest {
                 for (int p = 0; p < n; p++) s += q[i * n + p] * lambda[p] * q[j * n + p];
                 a[i * n + j] = s;
             }
-        SymmetricEigen eig = blas.eigh(a, n);
         double[] sorted = lambda.clone();
         Arrays.sort(sorted);
-        for (int i = 0; i < n; i++) assertEquals(sorted[i], eig.values()[i], 1e-9 * (1 + sorted[n - 1]), blas.name() + " eigenvalue " + i);
-        for (int j = 0; j < n; j++) {                                                  // A v = λ v, ‖v‖ = 1
+        double[] values = blas.eigenvalues(a, n);
+        for (int i = 0; i < n; i++) assertEquals(sorted[i], values[i], 1e-9 * (1 + sorted[n - 1]), blas.name() + " eigenvalue " + i + " alone");
+        pairs(blas.eigh(a, n), a, Arrays.copyOfRange(sorted, 0, n), blas.name());
+        pairs(blas.top(a, n, 5), a, Arrays.copyOfRange(sorted, n - 5, n), blas.name() + " top 5");
+    }
+
+    /** The eigenvalues are the expected ones, and A v = λ v with ‖v‖ = 1 for each vector. */
+    private static void pairs(SymmetricEigen eig, double[] a, double[] expected, String what) {
+        int n = eig.n(), m = expected.length;
+        assertEquals(m, eig.values().length, what);
+        for (int j = 0; j < m; j++) {
+            assertEquals(expected[j], eig.values()[j], 1e-9 * (1 + expected[m - 1]), what + " eigenvalue " + j);
             double norm = 0;
             for (int i = 0; i < n; i++) {
                 double av = 0;
                 for (int p = 0; p < n; p++) av += a[i * n + p] * eig.vector(j, p);
-                assertEquals(eig.values()[j] * eig.vector(j, i), av, 1e-8 * (1 + sorted[n - 1]));
+                assertEquals(eig.values()[j] * eig.vector(j, i), av, 1e-8 * (1 + expected[m - 1]), what);
                 norm += eig.vector(j, i) * eig.vector(j, i);
             }
-            assertEquals(1, norm, 1e-10);
+            assertEquals(1, norm, 1e-10, what);
         }
     }
 

@@ -90,21 +90,24 @@ class GemmTest {
         }
     }
 
+    /** The upper triangle of AAᵀ (A n×k) and of AᵀA (A k×n), at offsets, against double sums. */
     @Test
-    void dsyrkFillsBothTrianglesWithTheGram() {
-        int n = 9, k = 31;
-        var buf = java.nio.ByteBuffer.allocateDirect(8 * n * k).order(java.nio.ByteOrder.nativeOrder()).asDoubleBuffer();
-        double[] x = new double[n * k];
-        for (int i = 0; i < n * k; i++) buf.put(i, x[i] = RANDOM.nextGaussian());
-        for (Blas blas : new Blas[] {Backend.blas(), Backend.pureJava()}) {
-            var c = java.nio.ByteBuffer.allocateDirect(8 * n * n).order(java.nio.ByteOrder.nativeOrder()).asDoubleBuffer();
-            blas.dsyrk(n, k, 0.5, buf, n, 0, c);
-            for (int i = 0; i < n; i++)
-                for (int j = 0; j < n; j++) {
-                    double s = 0;
-                    for (int p = 0; p < k; p++) s += x[p * n + i] * x[p * n + j];
-                    assertEquals(0.5 * s, c.get(i * n + j), 1e-10, blas.name());
-                }
-        }
+    void ssyrkGivesTheUpperTriangleOfTheGram() {
+        int n = 9, k = 31, offA = 5, offC = 3, ldc = n + 2;
+        float[] x = new float[offA + n * k];
+        var buf = java.nio.ByteBuffer.allocateDirect(4 * x.length).order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+        for (int i = 0; i < x.length; i++) buf.put(i, x[i] = (float) RANDOM.nextGaussian());
+        for (Blas blas : new Blas[] {Backend.blas(), Backend.pureJava()})
+            for (boolean trans : new boolean[] {false, true}) {
+                var c = java.nio.ByteBuffer.allocateDirect(4 * (offC + n * ldc)).order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+                blas.ssyrk(trans, n, k, 0.5f, buf, offA, trans ? n : k, 0f, c, offC, ldc);
+                for (int i = 0; i < n; i++)
+                    for (int j = i; j < n; j++) {
+                        double s = 0;
+                        for (int p = 0; p < k; p++)
+                            s += trans ? (double) x[offA + p * n + i] * x[offA + p * n + j] : (double) x[offA + i * k + p] * x[offA + j * k + p];
+                        assertEquals(0.5 * s, c.get(offC + i * ldc + j), 1e-5 * (1 + Math.abs(s)), blas.name() + (trans ? " AᵀA" : " AAᵀ"));
+                    }
+            }
     }
 }

@@ -31,8 +31,9 @@ class PcaTest {
         float[] proj = pca.project(g.features, n);
         for (int a = 0; a < 2; a++) {
             int k = order[a];
-            assertEquals(sv[k] * sv[k] / total, pca.explained[a], 1e-9);
-            assertEquals(sv[k] * sv[k] / n, pca.variance[a], 1e-9);
+            // The covariance's single-precision products (ClassStatistics) bound the agreement near 1e-7 relative.
+            assertEquals(sv[k] * sv[k] / total, pca.explained[a], 1e-6 * pca.explained[a]);
+            assertEquals(sv[k] * sv[k] / n, pca.variance[a], 1e-6 * pca.variance[a]);
             double dot = 0;
             for (int j = 0; j < d; j++) dot += vt.get(k, j) * pca.axes[a * d + j];
             assertEquals(1, Math.abs(dot), 1e-9, "axis " + a + " is the singular vector up to sign");

@@ -37,7 +37,27 @@ class ProberTest {
             new IntrinsicDimension(2000), new LinearProbeAccuracy(), new CkaSimilarity(1000), new WeightMovement(), new Spectrum());
 
     private static Prober prober(List<Observable> observables, long seed) {
-        return new Prober(Backend.blas(), ProbeSchedule.every(1, 1000), observables, DATA.train(), DATA.test(), seed);
+        return new Prober(Backend.blas(), 1, ProbeSchedule.every(1, 1000), observables, DATA.train(), DATA.test(), seed);
+    }
+
+    /** Layers prepared in parallel give every measurement exactly as one thread does. */
+    @Test
+    void aProberOnTwoThreadsMeasuresWhatOneThreadMeasures() {
+        Mlp net = Mlp.initialise(SPEC, 1);
+        List<String> measured = new java.util.ArrayList<>();
+        for (int threads : new int[] {1, 2}) {
+            try (Prober prober = new Prober(Backend.blas(), threads, ProbeSchedule.every(1, 1000), ALL, DATA.train(), DATA.test(), 1)) {
+                StringBuilder all = new StringBuilder();
+                for (Measurements.Entry e : prober.probe(0, net).measured().entries()) {
+                    Measurement v = e.value();
+                    all.append(e.subject()).append('/').append(e.name()).append('=').append(
+                            v instanceof Measurement.Vector x ? java.util.Arrays.toString(x.values())
+                                    : v instanceof Measurement.Matrix x ? java.util.Arrays.toString(x.values()) : v.toString()).append('\n');
+                }
+                measured.add(all.toString());
+            }
+        }
+        assertEquals(measured.get(0), measured.get(1));
     }
 
     @Test
@@ -203,7 +223,7 @@ class ProberTest {
             seen.add(probe.epoch() + ":" + layer.name());
             return new Measurement.Scalar(layer.width());
         });
-        try (Prober prober = new Prober(Backend.blas(), new ProbeSchedule(1, null, 1000, new int[] {1, 3}), List.of(widths),
+        try (Prober prober = new Prober(Backend.blas(), 1, new ProbeSchedule(1, null, 1000, new int[] {1, 3}), List.of(widths),
                 DATA.train(), DATA.test(), 1)) {
             Measurements r = prober.probe(0, Mlp.initialise(SPEC, 1)).measured();
             assertEquals(16, r.scalar("h1", "width_again"));
