@@ -3,8 +3,6 @@ package netlens.dsl
 import java.io.PrintStream
 import java.nio.file.Files
 import java.nio.file.Path
-import java.time.Duration
-import java.time.Instant
 import java.util.Locale
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.TimeUnit
@@ -79,11 +77,9 @@ class Cli(private val out: PrintStream, private val err: PrintStream) {
     internal val stderr: PrintStream get() = err
     internal val wasInterrupted: Boolean get() = interrupted
 
-    /** With --debug: when each stage began, in seconds since the process started. */
+    /** With --debug: when each stage began, in seconds since ./run started. */
     internal fun stage(options: Options, name: String) {
-        if (!options.debug) return
-        val start = ProcessHandle.current().info().startInstant().orElse(null) ?: return
-        err.println(String.format(Locale.ROOT, "netlens: %6.3f s  %s", Duration.between(start, Instant.now()).toNanos() / 1e9, name))
+        if (options.debug) err.println(String.format(Locale.ROOT, "netlens: %6.3f s  %s", LaunchClock.seconds(), name))
     }
 
     /** Ctrl-C (or a kill) sets the interrupted flag; the JVM exits once the partial report is written. */

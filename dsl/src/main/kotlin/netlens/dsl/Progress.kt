@@ -45,7 +45,7 @@ class Progress(
     }
 
     override fun step(epoch: Int, step: Int, steps: Int, loss: Double) {
-        if (secondsToFirstStep.isNaN()) secondsToFirstStep = sinceProcessStart()
+        if (secondsToFirstStep.isNaN()) secondsToFirstStep = LaunchClock.seconds()
         if (!interactive) return
         val now = System.nanoTime()
         if (now - lastDraw < 100_000_000L) return
@@ -83,11 +83,6 @@ class Progress(
         val phase = if (targetEpoch >= 0 && done > targetEpoch) "  terminal phase" else ""
         return String.format(Locale.ROOT, "epoch %d/%d%s  loss %.4g  train %.2f%%%s%s  %s", done, config.maxEpochs(), bar,
             m.trainLoss(), 100 * m.trainAccuracy(), test, phase, eta)
-    }
-
-    private fun sinceProcessStart(): Double {
-        val start = ProcessHandle.current().info().startInstant().orElse(null) ?: return Double.NaN
-        return java.time.Duration.between(start, java.time.Instant.now()).toNanos() / 1e9
     }
 
     private fun duration(seconds: Double): String = when {

@@ -1,7 +1,5 @@
 package netlens.kernel;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -111,34 +109,40 @@ public final class EmpiricalNtk {
     private record Block(FloatBuffer buffer, int cols) {}
 
     private static Factors factors(Mlp net, Dataset data, Gemm gemm) {
-        int layers = net.layers(), n = data.size(), k = net.width(layers);
-        Block[] derivatives = new Block[layers + 1], inputs = new Block[layers + 1];
+        int layers = net.layers(), n = data.size(), k = net.width(layers), widest = 0;
+        Matrix[] derivatives = new Matrix[layers + 1];
+        Block[] g = new Block[layers + 1], inputs = new Block[layers + 1];
         for (int l = 1; l <= layers; l++) {
-            derivatives[l] = new Block(floats((long) n * k * net.width(l)), k * net.width(l));
+            // G_l as (n·K) × w_l: row i·K + k is δ_l^k(x_i), so row i of the n × K·w_l view is [δ_l^1 … δ_l^K](x_i).
+            derivatives[l] = matrix((long) n * k, net.width(l));
+            g[l] = new Block(derivatives[l].buffer(), k * net.width(l));
             inputs[l] = new Block(floats((long) n * net.width(l - 1)), net.width(l - 1));
+            widest = Math.max(widest, net.width(l));
         }
-        Inference inference = new Inference(gemm);
-        inference.run(net, data, (start, tape) -> {
+        Matrix scratch = matrix((long) Math.min(Inference.CHUNK, n) * k, widest);
+        Matrix[] chunk = new Matrix[layers + 1];
+        new Inference(gemm).run(net, data, (start, tape) -> {
             int rows = tape.rows();
-            for (int l = 1; l <= layers; l++) copy(tape.post(l - 1), inputs[l], start, 0);
-            for (int out = 0; out < k; out++) {
-                Matrix top = tape.delta(layers);                 // δ_L = e_out: the derivative of output `out`
-                top.fill(0f);
-                for (int r = 0; r < rows; r++) top.set(r, out, 1f);
-                net.deltas(gemm, tape);
-                for (int l = 1; l <= layers; l++) copy(tape.delta(l), derivatives[l], start, out * net.width(l));
+            for (int l = 1; l <= layers; l++) {
+                copy(tape.post(l - 1), inputs[l], start);
+                chunk[l] = Matrix.view(derivatives[l], start * k * net.width(l), rows * k, net.width(l));
             }
+            net.outputDerivatives(gemm, tape, chunk, scratch);
         });
-        return new Factors(derivatives, inputs);
+        return new Factors(g, inputs);
     }
 
-    /** Rows of m into columns [col, col + m.cols) of the block, starting at row start, a row at a time. */
-    private static void copy(Matrix m, Block into, int start, int col) {
-        for (int r = 0; r < m.rows; r++) into.buffer.put((start + r) * into.cols + col, m.buffer(), m.offset() + r * m.cols, m.cols);
+    /** The rows of m (as wide as the block) into the block from row start. */
+    private static void copy(Matrix m, Block into, int start) {
+        into.buffer.put(start * into.cols, m.buffer(), m.offset(), m.rows * m.cols);
     }
 
     private static FloatBuffer floats(long n) {
-        if (4 * n > Integer.MAX_VALUE) throw new IllegalArgumentException("kernel factor of " + n + " floats is too large; use fewer samples");
-        return ByteBuffer.allocateDirect((int) (4 * n)).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        return matrix(n, 1).buffer();
+    }
+
+    private static Matrix matrix(long rows, int cols) {
+        if (4 * rows * cols > Integer.MAX_VALUE) throw new IllegalArgumentException("kernel factor of " + rows * cols + " floats is too large; use fewer samples");
+        return Matrix.zeros((int) rows, cols);
     }
 }

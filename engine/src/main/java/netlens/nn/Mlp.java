@@ -140,15 +140,25 @@ public final class Mlp {
     }
 
     /**
-     * Back-propagates tape.delta(L) to every layer's δ_l = ∂/∂z_l, without parameter gradients
-     * (what the empirical NTK needs).
+     * ∂f_k/∂z_l for every output k and every sample of the tape's batch, without parameter gradients
+     * (what the empirical NTK needs): into[l] (l = 1..L) is (rows·K) × w_l, its row i·K + k holding
+     * ∂f_k(x_i)/∂z_l. The K unit vectors are back-propagated together, so each layer is one product
+     * of rows·K rows; scratch holds at least rows·K × w_l floats for the activations' derivatives.
      */
-    public void deltas(Gemm gemm, Tape tape) {
-        int rows = tape.rows();
+    public void outputDerivatives(Gemm gemm, Tape tape, Matrix[] into, Matrix scratch) {
+        int rows = tape.rows(), k = width(layers());
+        Matrix top = into[layers()];
+        top.fill(0f);
+        for (int i = 0; i < rows; i++)
+            for (int o = 0; o < k; o++) top.set(i * k + o, o, 1f);
         for (int l = layers(); l > 1; l--) {
-            Matrix below = tape.delta(l - 1);
-            gemm.times(tape.delta(l), weight(l), below, false, scale(l));
-            activation(l - 1).backward(tape.post(l - 1).buffer(), below.buffer(), below.offset(), rows * below.cols);
+            Matrix below = into[l - 1], post = tape.post(l - 1);
+            int w = below.cols, len = rows * k * w;
+            gemm.times(into[l], weight(l), below, false, scale(l));
+            FloatBuffer repeated = scratch.buffer().slice(scratch.offset(), len);   // a_{l−1}(x_i), once per output
+            for (int i = 0; i < rows; i++)
+                for (int o = 0; o < k; o++) repeated.put((i * k + o) * w, post.buffer(), post.offset() + i * w, w);
+            activation(l - 1).backward(repeated, below.buffer().slice(below.offset(), len), 0, len);
         }
     }
 
