@@ -28,14 +28,20 @@ public final class EmpiricalNtk {
 
     private EmpiricalNtk() {}
 
-    /** Bytes Θ between n and m samples needs, for the estimate printed before a large computation. */
-    public static long memory(Mlp net, int n, int m, int threads) {
+    /**
+     * Bytes Θ between n and m samples of a network with these layer widths needs: Θ, the factors,
+     * one batch's back-propagation scratch and two tiles per thread, O(p² + p·K·Σw_l).
+     */
+    public static long memory(int[] widths, int n, int m, int threads) {
+        int layers = widths.length - 1, k = widths[layers], widest = 0;
         long derivatives = 0, inputs = 0;
-        for (int l = 1; l <= net.layers(); l++) {
-            derivatives += (long) net.width(net.layers()) * net.width(l);
-            inputs += net.width(l - 1);
+        for (int l = 1; l <= layers; l++) {
+            derivatives += (long) k * widths[l];
+            inputs += widths[l - 1];
+            widest = Math.max(widest, widths[l]);
         }
-        return Gram.bytes(n, m) + 4L * (n + m) * (derivatives + inputs) + 2L * 4 * TILE * TILE * threads;
+        long scratch = 4L * Math.min(Inference.CHUNK, Math.max(n, m)) * k * widest;
+        return Gram.bytes(n, m) + 4L * (n + m) * (derivatives + inputs) + scratch + 2L * 4 * TILE * TILE * threads;
     }
 
     public static Gram of(Mlp net, Dataset a, Gemm gemm, Consumer<String> status) {
@@ -46,7 +52,7 @@ public final class EmpiricalNtk {
     public static Gram between(Mlp net, Dataset a, Dataset b, Gemm gemm, Consumer<String> status) {
         int n = a.size(), m = b.size();
         status.accept(String.format(Locale.ROOT, "empirical NTK %d × %d: about %.0f MB",
-                n, m, memory(net, n, m, gemm.workers().threads()) / 1e6));
+                n, m, memory(net.spec().widths(), n, m, gemm.workers().threads()) / 1e6));
         boolean symmetric = a == b;
         Factors fa = factors(net, a, gemm);
         Factors fb = symmetric ? fa : factors(net, b, gemm);

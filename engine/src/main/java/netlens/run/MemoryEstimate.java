@@ -1,12 +1,14 @@
 package netlens.run;
 
 import java.util.Locale;
+import netlens.kernel.EmpiricalNtk;
 import netlens.nn.MlpSpec;
+import netlens.observables.TangentKernel;
 
 /**
  * A lower bound on the memory a run needs, checked before training so that a network that cannot
- * fit fails at once rather than after minutes: its parameters several times over, and each probe's
- * activations.
+ * fit fails at once rather than after minutes: its parameters several times over, each probe's
+ * activations, and the empirical NTK's kernel and factors when the probes take it.
  */
 public final class MemoryEstimate {
     private MemoryEstimate() {}
@@ -26,7 +28,13 @@ public final class MemoryEstimate {
         for (int width : w) units += width;
         // A probe holds every layer's activations of its training and as many test samples.
         long probe = e.probes() == null ? 0 : 2L * e.probes().samples() * units;
-        return 4L * (COPIES * parameters + probe);
+        long ntk = 0;
+        for (var o : e.observables())
+            if (o instanceof TangentKernel t && e.probes() != null) {
+                int p = Math.min(t.samples(), e.probes().samples());
+                ntk = Math.max(ntk, EmpiricalNtk.memory(w, p, p, 1));
+            }
+        return 4L * (COPIES * parameters + probe) + ntk;
     }
 
     /** Refuses an experiment that cannot fit in [available] bytes, saying why. */
@@ -34,7 +42,7 @@ public final class MemoryEstimate {
         long need = bytes(e);
         if (need > available)
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "the network %s needs at least %.1f GiB (its parameters %d times over for training, and the probes' activations) but the JVM "
+                    "the network %s needs at least %.1f GiB (its parameters %d times over for training, the probes' activations and any NTK) but the JVM "
                             + "may use %.1f GiB: use a smaller network or fewer probe samples, or give the JVM more (JAVA_OPTS=-Xmx…)",
                     network(e), need / 1073741824.0, COPIES, available / 1073741824.0));
     }
