@@ -18,20 +18,13 @@ TASK is one of
          nearest-class-centre accuracy on the test images, as netlens's probe measures
 Run with OPENBLAS_NUM_THREADS=1 (PyTorch's own threads do the parallel work; see README).
 """
-import gzip
 import sys
 import time
 
 import numpy as np
 import torch
 
-
-def idx(path):
-    with gzip.open(path, "rb") as f:
-        data = f.read()
-    ndim = data[3]
-    dims = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(ndim)]
-    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * ndim).reshape(dims)
+from idx import idx
 
 
 def mnist(folder, n, split="train"):

@@ -3,20 +3,13 @@ SGD momentum 0.9, float32, one epoch over full MNIST, timed after a warm-up epoc
 
     /usr/bin/python3 engine/src/bench/python/torch_mlp_epoch.py ../shared/data/mnist [threads] [epochs]
 """
-import gzip
 import sys
 import time
 
 import numpy as np
 import torch
 
-
-def idx(path):
-    with gzip.open(path, "rb") as f:
-        data = f.read()
-    ndim = data[3]
-    dims = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(ndim)]
-    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * ndim).reshape(dims)
+from idx import idx
 
 
 def main():

@@ -5,21 +5,15 @@ computed in chunks of samples because the full Jacobian (p × 10 × 575k floats)
 
     /usr/bin/python3 engine/src/bench/python/torch_ntk.py ../shared/data/mnist [p] [chunk] [threads]
 """
-import gzip
 import sys
 import time
 
 import numpy as np
 import torch
+
 from functorch import jacrev, make_functional, vmap
 
-
-def idx(path):
-    with gzip.open(path, "rb") as f:
-        data = f.read()
-    ndim = data[3]
-    dims = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(ndim)]
-    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * ndim).reshape(dims)
+from idx import idx
 
 
 def main():
