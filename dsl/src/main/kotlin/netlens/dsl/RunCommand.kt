@@ -73,9 +73,9 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
             "${Backend.blas().name()}, ${options.threads} thread${if (options.threads == 1) "" else "s"}" + (Backend.fallbackReason()?.let { " ($it)" } ?: ""))
         cli.stage(options, "linear algebra loaded")
         val store = DataStore.standard(options.data) { status(it) }
+        val executor = Executor(Backend.blas(), options.threads, store, PointCache(Caches.root().resolve("points"), CACHE_BYTES))
         val done = try {
-            Executor(Backend.blas(), options.threads, store, PointCache(Caches.root().resolve("points"), CACHE_BYTES))
-                .run(points, !options.fresh, { i, _ -> if (single) progress else board.forRun(i) }) { status(it) }
+            executor.run(points, !options.fresh, { i, _ -> if (single) progress else board.forRun(i) }) { status(it) }
         } catch (e: IllegalArgumentException) {
             throw inScript(script, text, points.map { it.label() }, e)
         }
@@ -84,7 +84,7 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
         val runs = points.zip(done).map { (p, d) -> Run(p.label(), d.results(), p.axes(), d.cached()) }
         val info = linkedMapOf<String, Any?>("script_load_seconds" to scriptSeconds)
         if (single && !done.first().cached()) info["seconds_to_first_step"] = progress.secondsToFirstStep
-        val writer = ReportWriter(options.out, sampleImages(store))
+        val writer = ReportWriter(options.out, sampleImages(executor))
         val dir = writer.write(folder ?: name, layout, runs, plans.first().report, provenance, info)
         // An error after training began: what was measured is in the report; the error is told as any other.
         done.firstNotNullOfOrNull { it.failure() }?.let { failure ->
@@ -110,19 +110,13 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
     }
 
     /**
-     * A run's probe samples' pixels when its data are images (for the report's thumbnails): the
-     * data reloaded (from the verified local copy) and sampled as the probes were.
+     * A run's probe samples' pixels when its data are images (for the report's thumbnails): its
+     * training data as the executor holds it, sampled as the probes were.
      */
-    private fun sampleImages(store: DataStore): (Run) -> FloatArray? {
-        val loaded = HashMap<String, FloatArray?>()
-        return { run ->
-            val e = run.results.experiment()
-            val schedule = e.probes()
-            if (e.data() !is ImageSpec || schedule == null) null
-            else loaded.getOrPut("${e.data().describe()}|${e.seed()}|${schedule.samples()}") {
-                Prober.sample(e.data().load(store, e.seed()).train(), schedule.samples(), e.seed()).features()
-            }
-        }
+    private fun sampleImages(executor: Executor): (Run) -> FloatArray? = { run ->
+        val e = run.results.experiment()
+        val schedule = e.probes()
+        if (e.data() !is ImageSpec || schedule == null) null else Prober.sample(executor.data(e).train(), schedule.samples(), e.seed()).features()
     }
 
     /** For a partial report written beside a complete one, where that one is. */

@@ -22,7 +22,8 @@ import netlens.linalg.Workers;
  * it ends. Every point has its own workers and random streams, and products are tiled independently
  * of thread counts, so a point's numbers are the ones it gives alone. Every point's data is loaded
  * before any trains, so a point that cannot load fails the plan before training; points with the
- * same data and seed share one loaded copy. A point that fails once training began does not stop
+ * same data and seed share one loaded copy, which {@link #data} gives again afterwards (for a
+ * report's images) without loading it twice. A point that fails once training began does not stop
  * the others: its results hold what it measured, and its error is kept beside them.
  */
 public final class Executor {
@@ -43,6 +44,7 @@ public final class Executor {
     private final int threads;
     private final DataStore store;
     private final PointCache cache;
+    private final Map<String, Split> loaded = new ConcurrentHashMap<>();
 
     /** @param cache where points are kept and found, or null to run everything and keep nothing */
     public Executor(Blas blas, int threads, DataStore store, PointCache cache) {
@@ -71,7 +73,6 @@ public final class Executor {
         if (missing.isEmpty()) return List.of(out);
         int concurrent = Math.max(1, Math.min(missing.size(), threads));
         int perRun = Math.max(1, threads / concurrent);
-        Map<String, Split> loaded = new ConcurrentHashMap<>();
         Map<String, Double> loadSeconds = new ConcurrentHashMap<>();
         Map<Integer, Runner.Listener> listenerOf = new ConcurrentHashMap<>();
         for (int i : missing) {
@@ -121,6 +122,11 @@ public final class Executor {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** An experiment's data: the copy its points trained on, or loaded now (for a point read back from the cache). */
+    public Split data(Experiment e) {
+        return loaded.computeIfAbsent(dataKey(e), k -> e.data().load(store, e.seed()));
     }
 
     private static String dataKey(Experiment e) {

@@ -22,9 +22,9 @@ data class Export(val png: Boolean, val pdf: Boolean, val dpi: Int = 300, val wi
         require(widthInches > 0.5 && widthInches <= 20) { "export(width = $widthInches): inches, between 0.5 and 20" }
     }
 
-    /** Writes figures/<id>.png and .pdf beside figures/<id>.svg. */
-    fun write(svg: Path) {
-        val text = Files.readString(svg).replace(Regex("""font-family:[^;"}]*"""), "font-family: $outlineFamily")
+    /** Writes figures/<id>.png and .pdf from [svgText], beside the figure's [svg] file. */
+    fun write(svgText: String, svg: Path) {
+        val text = svgText.replace(Regex("""font-family:[^;"}]*"""), "font-family: $outlineFamily")
         val width = Regex("""<svg\b[^>]*?\bwidth="([\d.]+)"""").find(text)?.groupValues?.get(1)?.toFloat() ?: return
         val base = svg.fileName.toString().removeSuffix(".svg")
         if (png) transcode(PNGTranscoder(), text, svg.resolveSibling("$base.png")) {

@@ -125,7 +125,7 @@ class ReportWriter(private val root: Path, private val images: (Run) -> FloatArr
                 val out = f.draw(d) ?: return@mapNotNull null
                 val svg = Svg.render(out.figure, out.id)
                 val file = Files.writeString(dir.resolve("figures/${out.id}.svg"), svg)
-                export?.write(file)
+                export?.write(svg, file)
                 Page.Figure(out, svg)
             } catch (e: Exception) {
                 failures += e
@@ -182,7 +182,7 @@ class ReportWriter(private val root: Path, private val images: (Run) -> FloatArr
         internal fun save(figures: List<FigureOut>, dir: Path, export: Export? = null): List<Pair<FigureOut, String>> {
             val svgs = figures.map { it to Svg.render(it.figure, it.id) }
             Files.createDirectories(dir.resolve("figures"))
-            for ((fig, svg) in svgs) export?.write(Files.writeString(dir.resolve("figures/${fig.id}.svg"), svg))
+            for ((fig, svg) in svgs) export?.write(svg, Files.writeString(dir.resolve("figures/${fig.id}.svg"), svg))
             return svgs
         }
 
