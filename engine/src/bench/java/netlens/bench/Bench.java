@@ -54,7 +54,7 @@ public final class Bench {
             report("empirical NTK, trace over 10 outputs, 2,000 images", bench.ntk(3), peer == null ? Double.NaN : peer.seconds("ntk"), 0.6);
         }
         report("eigh 2000 × 2000, values and vectors", LinalgBenchmark.eigh(threads), peer == null ? Double.NaN : peer.seconds("eigh"), 1.0);
-        System.out.println("linear algebra kernels, one thread:");
+        System.out.println("linear algebra kernels, one thread (eigh from order 1,000 on OpenBLAS's fixed two):");
         LinalgBenchmark.run(line -> System.out.println("  " + line));
     }
 

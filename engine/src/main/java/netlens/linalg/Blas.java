@@ -38,7 +38,7 @@ public interface Blas {
 
     /**
      * Eigendecomposition of a symmetric n×n matrix (row-major, only read).
-     * Eigenvalues ascend; eigenvector j is column j of the row-major n×n {@code vectors}.
+     * Eigenvalues ascend; eigenvector j is row j of {@code vectors} (see {@link SymmetricEigen}).
      */
     SymmetricEigen eigh(double[] a, int n);
 
@@ -51,9 +51,7 @@ public interface Blas {
     default SymmetricEigen top(double[] a, int n, int m) {
         SymmetricEigen all = eigh(a, n);
         double[] values = java.util.Arrays.copyOfRange(all.values(), n - m, n);
-        double[] vectors = new double[n * m];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < m; j++) vectors[i * m + j] = all.vector(n - m + j, i);
+        double[] vectors = java.util.Arrays.copyOfRange(all.vectors(), (n - m) * n, n * n);
         return new SymmetricEigen(n, values, vectors);
     }
 }

@@ -96,7 +96,7 @@ final class JavaBlas implements Blas {
             int src = order[j];
             values[j] = eig.getEigenvalue(src).real;
             DMatrixRMaj v = eig.getEigenVector(src);
-            for (int i = 0; i < n; i++) vectors[i * n + j] = v.get(i);
+            for (int i = 0; i < n; i++) vectors[j * n + i] = v.get(i);
         }
         return new SymmetricEigen(n, values, vectors);
     }

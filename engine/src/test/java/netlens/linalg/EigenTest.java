@@ -1,9 +1,11 @@
 package netlens.linalg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** Symmetric eigendecomposition of matrices built as Q Λ Qᵀ with known Λ, for both backends. */
@@ -49,6 +51,35 @@ class EigenTest {
     @Test
     void nativeEigenpairsMatchTheConstruction() {
         check(Backend.blas());
+    }
+
+    /**
+     * From order EIGEN_SHARED the native solvers run on a fixed two OpenBLAS threads: the same bits
+     * while other threads' products run beside them, and the same pairs as the top-k driver.
+     */
+    @Test
+    void largeProblemsGiveTheSameBitsWhileProductsRunBeside() throws InterruptedException {
+        Blas blas = Backend.blas();
+        int n = OpenBlas.EIGEN_SHARED + 100;
+        Random r = new Random(5);
+        double[] a = new double[n * n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j <= i; j++) a[i * n + j] = a[j * n + i] = r.nextGaussian();
+        SymmetricEigen alone = blas.eigh(a, n);
+        AtomicBoolean done = new AtomicBoolean();
+        Thread products = new Thread(() -> {
+            Matrix x = Matrix.zeros(256, 256), y = Matrix.zeros(256, 256);
+            while (!done.get()) blas.sgemm(false, true, 256, 256, 256, 1f, x.buffer(), 0, 256, x.buffer(), 0, 256, 0f, y.buffer(), 0, 256);
+        });
+        products.start();
+        SymmetricEigen beside = blas.eigh(a, n);
+        double[] values = blas.eigenvalues(a, n);
+        done.set(true);
+        products.join();
+        assertArrayEquals(alone.values(), beside.values());
+        assertArrayEquals(alone.vectors(), beside.vectors());
+        for (int i = 0; i < n; i++) assertEquals(alone.values()[i], values[i], 1e-10 * Math.abs(alone.values()[n - 1]), "eigenvalue " + i);
+        pairs(blas.top(a, n, 5), a, Arrays.copyOfRange(alone.values(), n - 5, n), "top 5 of " + n);
     }
 
     @Test
