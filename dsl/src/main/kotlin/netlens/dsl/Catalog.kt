@@ -12,6 +12,8 @@ import netlens.data.SpiralSpec
 import netlens.nn.Activation
 import netlens.nn.Init
 import netlens.nn.Parameterisation
+import netlens.interop.NetworkFileException
+import netlens.interop.Pretrained
 import netlens.kernel.AdaptiveKernel
 import netlens.kernel.Baseline
 import netlens.kernel.CollapseKernel
@@ -167,6 +169,25 @@ fun mlp(
     requireValue(hidden.all { it >= 1 }) { "hidden widths must be >= 1, got $hidden" }
     requireValue(alpha == null || alpha.toDouble() > 0) { "mlp(alpha = $alpha): must be > 0" }
     return ModelSpec(hidden.toIntArray(), activation, bias, init, scaling, alpha?.toDouble() ?: Double.NaN)
+}
+
+/**
+ * A fully connected network trained elsewhere, read from [file] (relative to the script): PyTorch's
+ * `state_dict` of an `nn.Sequential` of `Linear` layers saved with safetensors, an ONNX export of
+ * one, or a Keras `Sequential` of `Dense` layers (.h5 or .keras). [activation] names what follows
+ * the hidden layers where the file cannot say (safetensors); where it does, a different one is
+ * refused. Without a `train { }` block the network is probed as it is.
+ */
+fun load(file: String, activation: Activation? = null): ModelSpec {
+    val pretrained = try {
+        Pretrained.of(ScriptText.resolve(file), activation)
+    } catch (e: NetworkFileException) {
+        throw ScriptValueException("load(\"$file\"): ${e.message}")
+    }
+    val stack = pretrained.stack()
+    val bias = stack.layers()[0].bias() != null
+    return ModelSpec(stack.layers().dropLast(1).map { it.out() }.toIntArray(), pretrained.activation(), bias, Init.PYTORCH,
+        standardScaling, Double.NaN, pretrained)
 }
 
 /** SGD with optional heavy-ball or Nesterov momentum and L2 weight decay (PyTorch semantics). */

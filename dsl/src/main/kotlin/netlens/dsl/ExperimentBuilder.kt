@@ -87,9 +87,13 @@ class ExperimentBuilder internal constructor(private val name: String, private v
             modelSpec = value
         }
 
+    /** Without a train { } block a network loaded from a file is probed as it is (maxEpochs = 0); a fresh one trains by the defaults. */
     fun train(block: TrainBuilder.() -> Unit) {
+        trained = true
         trainBuilder.apply(block)
     }
+
+    private var trained = false
 
     /**
      * Probes the network every [every] epochs, or at the epochs [at] gives (and always at
@@ -141,6 +145,7 @@ class ExperimentBuilder internal constructor(private val name: String, private v
     internal fun build(): ExperimentPlan {
         val d = dataSpec ?: throw ScriptValueException("experiment \"$name\": data is not set, e.g. data = mnist(classes = listOf(0, 1, 2))")
         val m = modelSpec ?: throw ScriptValueException("experiment \"$name\": model is not set, e.g. model = mlp(hidden = listOf(128, 64))")
+        if (!trained && m.pretrained() != null) trainBuilder.maxEpochs = 0
         val train = trainBuilder.build()
         val probes: Pair<ProbeSchedule, List<Observable>>? = probeBuilder?.build(m.hidden().size, schedule?.epochs(train.maxEpochs()))
         val observables = (probes?.second ?: emptyList()) + afterTraining.values
@@ -156,7 +161,7 @@ class ExperimentBuilder internal constructor(private val name: String, private v
         val figures = reportBuilder?.build() ?: Figures.builtIn.filter { produced.missing(it) == null }
         for (f in figures) produced.missing(f)?.let { throw ScriptValueException("report: $it") }
         val nc1 = probeBuilder?.nc1 ?: ReportSpec.Nc1.TRACE
-        return ExperimentPlan(Experiment(name, seed, d, m, train, probes?.first, observables), ReportSpec(figures, nc1, reportBuilder?.export))
+        return ExperimentPlan(Experiment(name, seed, d, m, train, probes?.first, observables), ReportSpec(figures, nc1, reportBuilder?.export, reportBuilder?.networks.orEmpty()))
     }
 
     /** Which observable measures what where, for this network and these probed layers. */

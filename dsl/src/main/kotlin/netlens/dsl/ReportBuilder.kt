@@ -136,9 +136,26 @@ class ReportBuilder internal constructor() {
         }
     }
 
+    internal val networks = mutableListOf<String>()
+
+    /**
+     * Saves the trained network into the report folder, the format told by each name: `.safetensors`
+     * loads in PyTorch into `nn.Sequential(Linear, σ, …, Linear)` (σ in the file's metadata),
+     * `.onnx` runs in ONNX Runtime: `saveNetwork("network.safetensors", "network.onnx")`.
+     */
+    fun saveNetwork(vararg files: String) {
+        requireValue(files.isNotEmpty()) { "saveNetwork(…): name a file, e.g. saveNetwork(\"network.safetensors\", \"network.onnx\")" }
+        for (f in files) {
+            requireValue(!f.contains('/') && !f.contains('\\') && (f.endsWith(".safetensors") || f.endsWith(".onnx"))) {
+                "saveNetwork(\"$f\"): give a file name in the report folder ending in .safetensors or .onnx"
+            }
+            networks += f
+        }
+    }
+
     /** The figures listed, or null for every figure the probes allow; a block that lists nothing at all is refused. */
     internal fun build(): List<Figure>? {
-        requireValue(figures.isNotEmpty() || export != null) { "report { } lists no figures; e.g. report { trainingCurves() }" }
+        requireValue(figures.isNotEmpty() || export != null || networks.isNotEmpty()) { "report { } lists no figures; e.g. report { trainingCurves() }" }
         return figures.toList().ifEmpty { null }
     }
 }

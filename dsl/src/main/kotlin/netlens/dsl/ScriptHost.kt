@@ -42,7 +42,7 @@ class ScriptHost(private val cacheDir: Path?) {
         if (!file.fileName.toString().endsWith(".exp.kts")) throw ScriptFailure("$file: error: experiment scripts end in .exp.kts")
         val text = readText(file)
         // Evaluation runs the script's body, which builds the plans; custom probes read their own source from it.
-        val script = ScriptText.evaluating(file.fileName.toString(), text) {
+        val script = ScriptText.evaluating(file, text) {
             scriptInstance(cached(text) ?: compileAndEvaluate(file, text), file, text)
         }
         if (script.declared.isEmpty()) throw ScriptFailure("$file: error: declares no experiment; wrap it in experiment(\"name\") { … }")

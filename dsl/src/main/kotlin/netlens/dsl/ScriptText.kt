@@ -1,10 +1,19 @@
 package netlens.dsl
 
+import java.nio.file.Path
+
 /**
  * The script text around values: what a point's cache key hashes beside its configuration (its
  * until { } and other code), and the source of code a builder is handed (a custom probe's body).
  */
 internal object ScriptText {
+    /** A file a script names, relative to the script's folder (to the working folder outside a script). */
+    fun resolve(path: String): Path {
+        val p = Path.of(path)
+        val folder = evaluating.get()?.first?.toAbsolutePath()?.parent
+        return if (p.isAbsolute || folder == null) p else folder.resolve(p).normalize()
+    }
+
     /**
      * The text without its `sweep { … }` and `report { … }` blocks, whole-line comments and blank
      * lines, none of which changes a point's numbers.
@@ -52,11 +61,11 @@ internal object ScriptText {
         return null
     }
 
-    /** The script being evaluated on this thread (file name and text), so builders can find the source of code they are given. */
-    private val evaluating = ThreadLocal<Pair<String, String>>()
+    /** The script being evaluated on this thread (file and text), so builders can find the source of code they are given. */
+    private val evaluating = ThreadLocal<Pair<Path, String>>()
 
-    fun <T> evaluating(fileName: String, text: String, block: () -> T): T {
-        evaluating.set(fileName to text)
+    fun <T> evaluating(file: Path, text: String, block: () -> T): T {
+        evaluating.set(file to text)
         try {
             return block()
         } finally {
@@ -67,7 +76,8 @@ internal object ScriptText {
     /** The source of the [callee] call that the script being evaluated is making now, or "" outside a script. */
     fun currentCall(callee: String): String {
         val (file, text) = evaluating.get() ?: return ""
-        val line = StackWalker.getInstance().walk { frames -> frames.filter { it.fileName == file }.findFirst() }
+        val name = file.fileName.toString()
+        val line = StackWalker.getInstance().walk { frames -> frames.filter { it.fileName == name }.findFirst() }
             .map { it.lineNumber }.orElse(-1)
         return callAt(text, line, callee)
     }

@@ -31,10 +31,10 @@ class TrainBuilder internal constructor() {
             full = false
         }
 
-    /** Upper bound on epochs, whatever [until] says. */
+    /** Upper bound on epochs, whatever [until] says; 0 probes the network as it is (one loaded from a file). */
     var maxEpochs: Int = 100
         set(value) {
-            requireValue(value >= 1) { "maxEpochs must be >= 1, got $value" }
+            requireValue(value >= 0) { "maxEpochs must be >= 0, got $value" }
             field = value
         }
 

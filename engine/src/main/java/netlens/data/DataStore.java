@@ -192,7 +192,8 @@ public final class DataStore {
         }
     }
 
-    static String sha256(Path p) throws IOException {
+    /** A file's SHA-256 in hex. */
+    public static String sha256(Path p) throws IOException {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");

@@ -59,6 +59,22 @@ public final class Mlp {
         return net;
     }
 
+    /** A network with the given parameters, laid out as {@link #params()} (a saved or loaded network). */
+    public static Mlp of(MlpSpec spec, float[] parameters) {
+        Mlp net = new Mlp(spec);
+        if (parameters.length != net.size)
+            throw new IllegalArgumentException(spec + " has " + net.size + " parameters, not " + parameters.length);
+        net.params.buffer().put(0, parameters);
+        return net;
+    }
+
+    /** The parameters as one array, in {@link #params()}'s layout. */
+    public float[] parameterArray() {
+        float[] out = new float[size];
+        params.buffer().get(0, out);
+        return out;
+    }
+
     public Mlp copy() {
         Mlp c = new Mlp(spec);
         c.params.copyFrom(params);

@@ -24,7 +24,7 @@ import netlens.train.Trainer;
  */
 final class PointFile {
     private static final int MAGIC = 0x4e4c5054;          // "NLPT"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private PointFile() {}
 
@@ -41,6 +41,7 @@ final class PointFile {
         out.writeUTF(n.parameterisation().name());
         out.writeDouble(n.alpha());
         out.writeInt(r.parameters());
+        for (float w : r.weights()) out.writeFloat(w);
         Results.Data d = r.data();
         out.writeUTF(d.description());
         strings(out, d.classNames());
@@ -90,7 +91,8 @@ final class PointFile {
         if (in.readInt() != MAGIC || in.readInt() != VERSION) throw new IOException("not a netlens point file of this version");
         MlpSpec network = new MlpSpec(in.readInt(), ints(in), in.readInt(), Activation.valueOf(in.readUTF()), in.readBoolean(),
                 Init.valueOf(in.readUTF()), Parameterisation.valueOf(in.readUTF()), in.readDouble());
-        int parameters = in.readInt();
+        float[] weights = new float[in.readInt()];
+        for (int i = 0; i < weights.length; i++) weights[i] = in.readFloat();
         String description = in.readUTF();
         List<String> classes = strings(in);
         int trainSize = in.readInt(), testSize = in.readInt();
@@ -110,7 +112,7 @@ final class PointFile {
         List<String> warnings = strings(in);
         Results.Timings timings = new Results.Timings(in.readDouble(), in.readDouble(), in.readDouble());
         Results.Machine machine = new Results.Machine(in.readUTF(), in.readInt());
-        return new Results(e, network, parameters, new Results.Data(description, classes, trainSize, testSize, files), history, layers,
+        return new Results(e, network, weights, new Results.Data(description, classes, trainSize, testSize, files), history, layers,
                 labels, probes, across, after, outcome, warnings, timings, machine);
     }
 

@@ -2,6 +2,7 @@ package netlens.run;
 
 import java.util.List;
 import netlens.data.Split;
+import netlens.nn.Mlp;
 import netlens.nn.MlpSpec;
 import netlens.observe.LayerInfo;
 import netlens.observe.Measurements;
@@ -10,9 +11,10 @@ import netlens.train.EpochMetrics;
 import netlens.train.Trainer;
 
 /**
- * What a run produced: per-epoch metrics, the probes' measurements, the outcome, and what a report
- * needs to say where it came from.
+ * What a run produced: per-epoch metrics, the probes' measurements, the outcome, the trained
+ * network's parameters (so a report can save it), and what a report needs to say where it came from.
  *
+ * @param weights       the network's parameters at the end, in {@link Mlp#params()}'s layout
  * @param layers        the probed layers, input first (every probe has the same)
  * @param probeLabels   class of each probe sample, in the order of every per-sample measurement
  * @param acrossProbes  measurements comparing probes (e.g. CKA between epochs)
@@ -21,7 +23,7 @@ import netlens.train.Trainer;
  * @param timings       seconds spent loading data, training (steps + evaluation) and probing (on a
  *                      background thread, overlapping training)
  */
-public record Results(Experiment experiment, MlpSpec network, int parameters, Data data, List<EpochMetrics> history,
+public record Results(Experiment experiment, MlpSpec network, float[] weights, Data data, List<EpochMetrics> history,
                       List<LayerInfo> layers, int[] probeLabels, List<ProbeRecord> probes, Measurements acrossProbes,
                       Measurements afterTraining, Trainer.Outcome outcome, List<String> warnings, Timings timings, Machine machine) {
     public Results {
@@ -44,6 +46,15 @@ public record Results(Experiment experiment, MlpSpec network, int parameters, Da
     /** The linear-algebra backend and the threads the run had. */
     public record Machine(String backend, int threads) {}
 
+    public int parameters() {
+        return weights.length;
+    }
+
+    /** The network as it ended. */
+    public Mlp trained() {
+        return Mlp.of(network, weights);
+    }
+
     public boolean complete() {
         return outcome.status() == Trainer.Status.COMPLETED;
     }
@@ -55,7 +66,7 @@ public record Results(Experiment experiment, MlpSpec network, int parameters, Da
 
     /** The same results under another experiment (a cached point read back under its plan). */
     public Results of(Experiment e) {
-        return new Results(e, network, parameters, data, history, layers, probeLabels, probes, acrossProbes, afterTraining, outcome,
+        return new Results(e, network, weights, data, history, layers, probeLabels, probes, acrossProbes, afterTraining, outcome,
                 warnings, timings, machine);
     }
 }

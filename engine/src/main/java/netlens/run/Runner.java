@@ -67,7 +67,7 @@ public final class Runner {
         if (e.probes() != null) e.probes().check(spec.hidden().length + 1);
         List<String> warnings = warnings(spec, classes);
         for (String w : warnings) listener.status("warning: " + w);
-        Mlp net = Mlp.initialise(spec, e.seed());
+        Mlp net = e.model().network(spec, e.seed());
         Mlp initial = net.copy();
         Prober prober = e.probes() == null ? null : new Prober(gemm.blas(), 1, e.probes(), e.observables(), split.train(), split.test(), e.seed());
         List<EpochMetrics> seen = new ArrayList<>();
@@ -147,7 +147,7 @@ public final class Runner {
 
     private Results results(Experiment e, MlpSpec spec, Mlp net, Split split, Prober prober, Trainer.Outcome outcome, ProbeQueue.Finished probes,
                             Measurements after, List<String> warnings, Results.Timings timings) {
-        return new Results(e, spec, net.parameterCount(),
+        return new Results(e, spec, net.parameterArray(),
                 new Results.Data(e.data().describe(), split.train().classNames(), split.train().size(), split.test().size(), split.files()),
                 outcome.history(), prober == null ? List.of() : prober.layers(spec.widths()),
                 prober == null ? new int[0] : prober.sample().labels(), probes.probes(), probes.acrossProbes(), after, outcome, warnings,

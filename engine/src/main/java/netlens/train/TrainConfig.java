@@ -1,7 +1,8 @@
 package netlens.train;
 
 /**
- * How to train: loss, optimiser, batch size (0 = full batch), an epoch budget, an optional target
+ * How to train: loss, optimiser, batch size (0 = full batch), an epoch budget (0: measure the network
+ * as it is, for one loaded from a file), an optional target
  * after which training goes on for {@code extraEpochs} more ("terminal phase") and stops, and how
  * often to evaluate on the train and test sets (every epoch by default; a full-batch gradient flow
  * takes many cheap steps, each one an "epoch"), and the learning rate's schedule.
@@ -10,7 +11,7 @@ public record TrainConfig(Loss loss, OptimizerSpec optimizer, int batchSize, int
                           int evaluateEvery, LearningRate learningRate) {
     public TrainConfig {
         if (batchSize < 0) throw new IllegalArgumentException("batchSize must be >= 1 (or 0 for full batch), got " + batchSize);
-        if (maxEpochs < 1) throw new IllegalArgumentException("maxEpochs must be >= 1, got " + maxEpochs);
+        if (maxEpochs < 0) throw new IllegalArgumentException("maxEpochs must be >= 0, got " + maxEpochs);
         if (extraEpochs < 0) throw new IllegalArgumentException("extraEpochs must be >= 0, got " + extraEpochs);
         if (extraEpochs > 0 && until == null) throw new IllegalArgumentException("extraEpochs needs an until { … } target to count from");
         if (evaluateEvery < 1) throw new IllegalArgumentException("evaluateEvery must be >= 1, got " + evaluateEvery);

@@ -121,7 +121,8 @@ public final class Trainer {
             listener.epochEnd(m, net);
             if (converged) return new Outcome(Status.COMPLETED, history, target, "every training margin reached 1 at step " + epoch);
         }
-        String msg = config.until() == null ? "epoch budget used"
+        String msg = config.maxEpochs() == 0 ? "not trained (maxEpochs = 0): the network as it was given"
+                : config.until() == null ? "epoch budget used"
                 : target >= 0 ? "target reached at epoch " + target
                 : "target not reached within maxEpochs = " + config.maxEpochs();
         return new Outcome(Status.COMPLETED, history, target, msg);

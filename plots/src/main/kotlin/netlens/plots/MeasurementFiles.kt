@@ -2,6 +2,7 @@ package netlens.plots
 
 import java.nio.file.Files
 import java.nio.file.Path
+import netlens.data.Npy
 import netlens.observe.Measurement
 import netlens.observe.Measurements
 import netlens.run.Results

@@ -2,9 +2,10 @@ package netlens.plots
 
 /**
  * The figures a report shows, in order, which NC1 the figures and the verdict lead with (every
- * variant is in metrics.csv), and whether they are also written as PNG and PDF for papers.
+ * variant is in metrics.csv), whether they are also written as PNG and PDF for papers, and the
+ * files the trained network is saved to beside them ("network.safetensors", "network.onnx").
  */
-data class ReportSpec(val figures: List<Figure>, val nc1: Nc1 = Nc1.TRACE, val export: Export? = null) {
+data class ReportSpec(val figures: List<Figure>, val nc1: Nc1 = Nc1.TRACE, val export: Export? = null, val networks: List<String> = emptyList()) {
     /** NC1 variants (docs/definitions.md §3). */
     enum class Nc1(val metric: String, val label: String) {
         /** Tr(Σ_W Σ_B⁺)/K, Papyan et al. 2020. */

@@ -3,6 +3,8 @@ package netlens.plots
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.Locale
+import netlens.interop.DenseStack
+import netlens.interop.NetworkFiles
 import netlens.observe.Measurement
 import netlens.train.LearningRate
 import netlens.train.Trainer
@@ -84,6 +86,7 @@ class ReportWriter(private val root: Path, private val images: (Run) -> FloatArr
         val drawn = figures(figures, Drawing(listOf(run), spec.nc1), dir, spec.export)
         Files.writeString(dir.resolve("metrics.csv"), MetricsTable.csv(r))
         val arrays = MeasurementFiles.write(dir, r)
+        for (file in spec.networks) NetworkFiles.write(dir.resolve(file), DenseStack.of(r.trained()))
         RunJson.write(dir, p, RunJson.run(r, arrays, info + ("cached" to run.cached)))
         val e = r.experiment()
         val page = Page(if (run.label.isEmpty()) e.name() else "${e.name()} · ${run.label}")
@@ -99,7 +102,9 @@ class ReportWriter(private val root: Path, private val images: (Run) -> FloatArr
             "git" to (p.gitCommit?.let { it + if (p.gitDirty) " (uncommitted changes)" else "" } ?: "not in a repository"),
             "data" to "${r.data().trainSize()} train / ${r.data().testSize()} test samples; " +
                 r.data().files().joinToString("; ") { "${it.name()} sha256 ${it.sha256().take(12)}…" }.ifEmpty { "generated" },
-            "network" to "${r.network()}, ${r.parameters()} parameters",
+            "network" to "${r.network()}, ${r.parameters()} parameters" +
+                (e.model().pretrained()?.let { "; loaded from ${it.path()} (sha256 ${it.sha256().take(12)}…)" } ?: "") +
+                (if (spec.networks.isEmpty()) "" else "; saved as " + spec.networks.joinToString(", ")),
             "training" to "${e.train().loss().key()}, ${e.train().optimizer()}, batch ${if (e.train().batchSize() == 0) "full" else e.train().batchSize()}" +
                 when (val lr = e.train().learningRate()) {
                     is LearningRate.StepDecay -> ", learning rate ×${lr.factor()} after epochs ${lr.milestones().joinToString(", ")}"

@@ -3,6 +3,7 @@ package netlens.plots
 import java.nio.ByteBuffer
 import java.nio.ByteOrder
 import java.nio.file.Files
+import netlens.data.Npy
 import kotlin.test.assertEquals
 import kotlin.test.assertTrue
 import org.junit.jupiter.api.Test

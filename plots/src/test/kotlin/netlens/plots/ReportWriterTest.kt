@@ -70,7 +70,7 @@ class ReportWriterTest {
     }
 
     private fun interrupted(): Run = with(Fixtures.results) {
-        Run("", netlens.run.Results(experiment(), network(), parameters(), data(), history(), layers(), probeLabels(), probes(), acrossProbes(),
+        Run("", netlens.run.Results(experiment(), network(), weights(), data(), history(), layers(), probeLabels(), probes(), acrossProbes(),
             afterTraining(), netlens.train.Trainer.Outcome(netlens.train.Trainer.Status.INTERRUPTED, history(), -1, "interrupted at epoch 3"),
             warnings(), timings(), machine()))
     }
