@@ -1,5 +1,7 @@
 package netlens.dsl
 
+import netlens.data.ArraysSpec
+import netlens.data.DataException
 import netlens.data.DataSpec
 import netlens.data.GaussianBinarySpec
 import netlens.data.GaussianClassesSpec
@@ -142,6 +144,30 @@ fun mnist(classes: List<Int>? = null, trainPerClass: Int = 0, testPerClass: Int 
 /** Fashion-MNIST (Zalando), with the same options as [mnist]. */
 fun fashionMnist(classes: List<Int>? = null, trainPerClass: Int = 0, testPerClass: Int = 0, scale: Scale = Scale.UNIT, randomLabels: Boolean = false): DataSpec =
     ImageSpec(ImageCollection.FASHION_MNIST, classes?.toIntArray(), trainPerClass, testPerClass, scale, randomLabels)
+
+/**
+ * Your own arrays (paths relative to the script): features as float32, float64 or uint8 `.npy`, an
+ * array of an `.npz` archive ("data.npz:x_train") or a CSV table whose [labelColumn] holds the labels
+ * (then leave [labels] / [testLabels] out); labels as integers 0, 1, 2, …. [classes] picks and orders
+ * classes by their label (relabelled 0..K−1; null = every label in training), per-class counts of 0
+ * take every sample, and [scale] multiplies the features (1/255 for 8-bit images).
+ */
+fun arrays(
+    train: String,
+    labels: String? = null,
+    test: String,
+    testLabels: String? = null,
+    classes: List<Int>? = null,
+    trainPerClass: Int = 0,
+    testPerClass: Int = 0,
+    scale: Number = 1.0,
+    labelColumn: String = "label",
+): DataSpec = try {
+    ArraysSpec.of(ScriptText.resolve(train), labels?.let(ScriptText::resolve), ScriptText.resolve(test), testLabels?.let(ScriptText::resolve),
+        labelColumn, classes?.toIntArray(), trainPerClass, testPerClass, scale.toDouble())
+} catch (e: DataException) {
+    throw ScriptValueException("arrays(…): ${e.message}")
+}
 
 /** K interleaved 2-D spirals; turns = null sweeps 4/K of a turn per arm (the spiralNet setting). */
 fun spirals(

@@ -7,6 +7,7 @@ import java.util.Locale
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.TimeUnit
 import netlens.data.DataException
+import netlens.interop.NetworkFileException
 import netlens.plots.ComparePage
 import netlens.plots.Provenance
 import netlens.run.Version
@@ -60,6 +61,8 @@ class Cli(private val out: PrintStream, private val err: PrintStream) {
             FAILED
         } catch (e: DataException) {
             fail("data error: ${e.message}", e, options)
+        } catch (e: NetworkFileException) {
+            fail("network file error: ${e.message}", e, options)
         } catch (e: java.io.IOException) {
             fail("I/O error: ${e.message ?: e.javaClass.simpleName}", e, options)
         } catch (e: IllegalArgumentException) {

@@ -153,6 +153,13 @@ class ExperimentBuilder internal constructor(private val name: String, private v
             "baselines(…) score binary tasks: use a margin loss such as hinge"
         }
         val widths = intArrayOf(d.inputs()) + m.hidden() + train.loss().outputs(d.classCount())
+        m.pretrained()?.let { p ->
+            val file = java.nio.file.Path.of(p.path()).fileName
+            requireValue(p.inputs() == d.inputs()) { "load(\"$file\"): the network takes ${p.inputs()} inputs; ${d.describe()} has ${d.inputs()} features" }
+            requireValue(p.outputs() == widths.last()) {
+                "load(\"$file\"): the network has ${p.outputs()} outputs; ${d.classCount()} classes with ${train.loss().key()} need ${widths.last()}"
+            }
+        }
         val probed = (0 until widths.size).filter { probes?.first?.probes(it) == true }
         requireValue(observables.none { it is netlens.observables.InputPlane } || d.inputs() == 2) {
             "decisionRegions() needs 2-D inputs (e.g. data = spirals(…) or stripe(d = 2)); ${d.describe()} has ${d.inputs()}"

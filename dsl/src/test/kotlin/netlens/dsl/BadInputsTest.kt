@@ -2,6 +2,9 @@ package netlens.dsl
 
 import java.nio.file.Files
 import java.nio.file.Path
+import netlens.data.Npy
+import netlens.interop.DenseStack
+import netlens.interop.NetworkFiles
 import kotlin.test.assertEquals
 import kotlin.test.assertTrue
 import kotlin.test.fail
@@ -104,7 +107,7 @@ class BadInputsTest {
         Case("no `model`", "model is not set") { dir -> script(t().replace(Regex("    model = .*\n"), ""))(dir) },
         Case("`batchSize = -5`", "batchSize must be >= 1, got -5") { dir -> script(t(train = "batchSize = -5"))(dir) },
         Case("`sgd(lr = -0.1)`", "lr must be > 0, got -0.1") { dir -> script(t(train = "optimizer = sgd(lr = -0.1)"))(dir) },
-        Case("`maxEpochs = 0`", "maxEpochs must be >= 1") { dir -> script(t(train = "maxEpochs = 0"))(dir) },
+        Case("`maxEpochs = -1`", "maxEpochs must be >= 0, got -1") { dir -> script(t(train = "maxEpochs = -1"))(dir) },
         Case("`extraEpochs` without `until { }`", "needs an until { … } condition") { dir -> script(t(train = "extraEpochs = 5"))(dir) },
         Case("`hidden = listOf()`", "hidden must list at least one layer width") { dir -> script(t(model = "mlp(hidden = listOf())"))(dir) },
         Case("a hidden width of 0", "hidden widths must be >= 1") { dir -> script(t(model = "mlp(hidden = listOf(8, 0))"))(dir) },
@@ -183,6 +186,31 @@ class BadInputsTest {
             val labels = folder.resolve("mnist/t10k-labels-idx1-ubyte.gz")
             Files.write(labels, Files.readAllBytes(labels).copyOf(1000))
             script(t(data = "mnist(classes = listOf(0, 1), trainPerClass = 50)"), "--data", folder.toString(), "--fresh")(dir)
+        },
+        // A user's own arrays and networks
+        Case("a ragged CSV table in `arrays(…)`", "t.csv:3: 2 fields, the header has 3") { dir ->
+            Files.writeString(dir.resolve("t.csv"), "a,b,label\n1,2,0\n3,1\n")
+            script(t(data = "arrays(train = \"t.csv\", test = \"t.csv\")"))(dir)
+        },
+        Case("a test label no training sample has", "label 5 at index 1 is out of range") { dir ->
+            Npy.writeFloats(dir.resolve("x.npy"), intArrayOf(4, 2), FloatArray(8))
+            Npy.writeInts(dir.resolve("y.npy"), intArrayOf(0, 1, 0, 1))
+            Npy.writeInts(dir.resolve("yt.npy"), intArrayOf(0, 5, 0, 1))
+            script(t(data = "arrays(train = \"x.npy\", labels = \"y.npy\", test = \"x.npy\", testLabels = \"yt.npy\")"))(dir)
+        },
+        Case("NaN among the features of a .npy file", "has a non-finite value (NaN)") { dir ->
+            Npy.writeFloats(dir.resolve("x.npy"), intArrayOf(2, 2), floatArrayOf(0f, 1f, Float.NaN, 2f))
+            Npy.writeInts(dir.resolve("y.npy"), intArrayOf(0, 1))
+            script(t(data = "arrays(train = \"x.npy\", labels = \"y.npy\", test = \"x.npy\", testLabels = \"y.npy\")"))(dir)
+        },
+        Case("a loaded network with more inputs than the data has", "the network takes 3 inputs") { dir ->
+            NetworkFiles.write(dir.resolve("n.safetensors"), DenseStack(listOf(DenseStack.Dense("0", 3, 4, FloatArray(12), FloatArray(4), "relu"),
+                DenseStack.Dense("2", 4, 3, FloatArray(12), FloatArray(3), null)), mapOf()))
+            script(t(model = "load(\"n.safetensors\")"))(dir)
+        },
+        Case("a network file that is not ONNX", "n.onnx") { dir ->
+            Files.writeString(dir.resolve("n.onnx"), "not a network")
+            script(t(model = "load(\"n.onnx\")"))(dir)
         },
     )
 

@@ -1,7 +1,7 @@
 package netlens.data;
 
 /** What data an experiment uses; {@link #load} turns it into train and test sets. */
-public sealed interface DataSpec permits ImageSpec, SpiralSpec, GaussianBinarySpec, GaussianClassesSpec, OpposedGaussiansSpec, PcaImageSpec {
+public sealed interface DataSpec permits ImageSpec, ArraysSpec, SpiralSpec, GaussianBinarySpec, GaussianClassesSpec, OpposedGaussiansSpec, PcaImageSpec {
     /** Loads (or generates) the data; the seed picks subsets and noise. */
     Split load(DataStore store, long seed);
 

@@ -1,6 +1,5 @@
 package netlens.data;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,16 +17,7 @@ public record ImageSpec(ImageCollection collection, int[] classes, int trainPerC
                         boolean randomLabels) implements DataSpec {
     public ImageSpec {
         classes = classes == null ? java.util.stream.IntStream.range(0, collection.classNames().size()).toArray() : classes.clone();
-        int k = collection.classNames().size();
-        if (classes.length == 0) throw new IllegalArgumentException("classes must not be empty");
-        boolean[] seen = new boolean[k];
-        for (int c : classes) {
-            if (c < 0 || c >= k)
-                throw new IllegalArgumentException("classes: " + c + " is not a " + collection.title() + " class (0.." + (k - 1) + ")");
-            if (seen[c]) throw new IllegalArgumentException("classes: " + c + " is listed twice");
-            seen[c] = true;
-        }
-        if (classes.length < 2) throw new IllegalArgumentException("classes: a classifier needs at least 2 classes, got " + Arrays.toString(classes));
+        ClassSubset.check(classes, collection.classNames().size(), collection.title());
         if (trainPerClass < 0) throw new IllegalArgumentException("trainPerClass must be >= 0 (0 = all), got " + trainPerClass);
         if (testPerClass < 0) throw new IllegalArgumentException("testPerClass must be >= 0 (0 = all), got " + testPerClass);
     }
@@ -103,21 +93,8 @@ public record ImageSpec(ImageCollection collection, int[] classes, int trainPerC
     }
 
     private int[] pick(Idx.Array labels, int perClass, String key, Rng rng) {
-        int n = labels.count();
-        List<Integer> chosen = new ArrayList<>();
-        for (int c : classes) {
-            int[] members = java.util.stream.IntStream.range(0, n).filter(i -> labels.value(i) == c).toArray();
-            if (perClass > members.length)
-                throw new IllegalArgumentException(key + " = " + perClass + " but " + collection.title() + " class "
-                        + collection.classNames().get(c) + " has only " + members.length + " samples in that split");
-            if (perClass == 0) {
-                for (int i : members) chosen.add(i);
-            } else {
-                int[] perm = rng.permutation(members.length);
-                for (int j = 0; j < perClass; j++) chosen.add(members[perm[j]]);
-            }
-        }
-        return chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
+        return ClassSubset.pick(labels::value, labels.count(), classes, perClass, key,
+                c -> collection.title() + " class " + collection.classNames().get(c), rng);
     }
 
     private float[] pixels(Idx.Array images, int[] idx) {
@@ -133,12 +110,7 @@ public record ImageSpec(ImageCollection collection, int[] classes, int trainPerC
     }
 
     private int[] relabel(Idx.Array labels, int[] idx) {
-        int[] map = new int[256];
-        Arrays.fill(map, -1);
-        for (int k = 0; k < classes.length; k++) map[classes[k]] = k;
-        int[] y = new int[idx.length];
-        for (int i = 0; i < idx.length; i++) y[i] = map[labels.value(idx[i])];
-        return y;
+        return ClassSubset.relabel(labels::value, idx, classes);
     }
 
     private static int[] shuffled(int[] y, Rng rng) {

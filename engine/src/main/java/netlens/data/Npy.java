@@ -119,6 +119,7 @@ public record Npy(String source, char kind, int itemSize, ByteOrder order, int[]
                 default -> throw new DataException(source + " has dtype " + dtype() + "; features are read from float32, float64 or uint8 arrays");
             };
             if (!Double.isFinite(v)) throw new DataException(source + " has a non-finite value (" + v + ") at index " + index(i));
+            if (Float.isInfinite((float) v)) throw new DataException(source + " has a value beyond float32 range (" + v + ") at index " + index(i));
             out[i] = (float) v;
         }
         return out;

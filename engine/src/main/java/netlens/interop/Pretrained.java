@@ -2,6 +2,7 @@ package netlens.interop;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import netlens.data.DataStore;
 import netlens.nn.Activation;
@@ -11,9 +12,9 @@ import netlens.nn.MlpSpec;
 /**
  * A network a script loads instead of initialising one: the file, its SHA-256 (part of the point's
  * cache key and of run.json, so other weights are another run), the hidden layers' activation (the
- * file's, or the script's where the file does not say) and the file's metadata.
+ * file's, or the script's where the file does not say), its input and output widths and the file's metadata.
  */
-public record Pretrained(String path, String sha256, Activation activation, Map<String, String> metadata) {
+public record Pretrained(String path, String sha256, Activation activation, int inputs, int outputs, Map<String, String> metadata) {
     /** The metadata key under which a trainer records the test accuracy it measured (a fraction). */
     public static final String TEST_ACCURACY = "test_accuracy";
 
@@ -21,7 +22,9 @@ public record Pretrained(String path, String sha256, Activation activation, Map<
     public static Pretrained of(Path file, Activation scripted) {
         DenseStack stack = NetworkFiles.read(file);
         Activation a = stack.activation(scripted, file.toString());
-        return new Pretrained(file.toAbsolutePath().normalize().toString(), sha256(file), a, stack.metadata());
+        List<DenseStack.Dense> layers = stack.layers();
+        return new Pretrained(file.toAbsolutePath().normalize().toString(), sha256(file), a, layers.get(0).in(), layers.get(layers.size() - 1).out(),
+                stack.metadata());
     }
 
     public DenseStack stack() {

@@ -130,7 +130,7 @@ public final class Executor {
     }
 
     private static String dataKey(Experiment e) {
-        return e.data().getClass().getName() + "|" + e.data().describe() + "|" + e.seed();
+        return netlens.util.CanonicalText.of(e.data()) + "|" + e.seed();
     }
 
     private static Results get(Future<Results> f) {

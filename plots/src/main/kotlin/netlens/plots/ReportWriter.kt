@@ -87,7 +87,7 @@ class ReportWriter(private val root: Path, private val images: (Run) -> FloatArr
         Files.writeString(dir.resolve("metrics.csv"), MetricsTable.csv(r))
         val arrays = MeasurementFiles.write(dir, r)
         for (file in spec.networks) NetworkFiles.write(dir.resolve(file), DenseStack.of(r.trained()))
-        RunJson.write(dir, p, RunJson.run(r, arrays, info + ("cached" to run.cached)))
+        RunJson.write(dir, p, RunJson.run(r, arrays, spec.networks, info + ("cached" to run.cached)))
         val e = r.experiment()
         val page = Page(if (run.label.isEmpty()) e.name() else "${e.name()} · ${run.label}")
         page.backLink = backLink

@@ -39,7 +39,7 @@ internal object RunJson {
     }
 
     /** What one run was and did. */
-    fun run(r: Results, arrays: Map<String, Any?>, extra: Map<String, Any?>): Map<String, Any?> {
+    fun run(r: Results, arrays: Map<String, Any?>, saved: List<String>, extra: Map<String, Any?>): Map<String, Any?> {
         val e = r.experiment()
         val t = e.train()
         val optimizer = when (val o = t.optimizer()) {
@@ -72,6 +72,10 @@ internal object RunJson {
                 "parameterisation" to r.network().parameterisation().key(),
                 "alpha" to r.network().alpha().takeIf { !it.isNaN() },
                 "parameters" to r.parameters(),
+                "loaded_from" to e.model().pretrained()?.let {
+                    linkedMapOf("path" to it.path(), "sha256" to it.sha256(), "activation" to it.activation().key(), "metadata" to it.metadata())
+                },
+                "saved_as" to saved.ifEmpty { null },
             ),
             "training" to linkedMapOf(
                 "loss" to t.loss().key(),

@@ -2,7 +2,9 @@ package netlens.plots
 
 import java.util.Locale
 import kotlin.math.acos
+import netlens.interop.Pretrained
 import netlens.observe.ProbeRecord
+import netlens.run.Results
 import netlens.train.Trainer
 
 /** The report's summary: how training ended, the collapse in numbers, and each study's claim checked (see [claims]). */
@@ -25,9 +27,26 @@ internal object Verdict {
         }
         out += status + f(" After epoch %d: train accuracy %.2f%%, test accuracy %s.", last.epoch(), 100 * last.trainAccuracy(),
             if (last.testAccuracy().isNaN()) "n/a" else f("%.2f%%", 100 * last.testAccuracy()))
+        loaded(r)?.let { out += it }
         for (w in r.warnings()) out += "Warning: $w."
         out += collapseDetails(view, nc1)
         return out + claims(view).map { it.sentence }
+    }
+
+    /**
+     * For a network trained elsewhere: its test accuracy before netlens trained it, beside the one its
+     * trainer recorded in the file (metadata "test_accuracy"), agreeing when they differ by at most one test sample.
+     */
+    private fun loaded(r: Results): String? {
+        val pretrained = r.experiment().model().pretrained() ?: return null
+        val file = java.nio.file.Path.of(pretrained.path()).fileName
+        val measured = r.history().first().testAccuracy()
+        if (measured.isNaN()) return null
+        val own = f("Loaded from %s, the network scores %.2f%% on this test set before any training here", file, 100 * measured)
+        val reported = pretrained.metadata()[Pretrained.TEST_ACCURACY]?.toDoubleOrNull() ?: return "$own; the file records no test accuracy of its own."
+        val agree = kotlin.math.abs(reported - measured) <= 1.0 / r.data().testSize() + 1e-12
+        return own + f("; its trainer reported %.2f%%", 100 * reported) +
+            if (agree) " — the same network, measured the same way." else f(", %.2f points apart: a different test set or preprocessing?", 100 * (measured - reported))
     }
 
     /** The published claims this run's measurements can check; a variants table repeats their verdicts per variant. */
