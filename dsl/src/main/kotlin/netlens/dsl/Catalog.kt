@@ -205,15 +205,24 @@ fun mlp(
  * refused. Without a `train { }` block the network is probed as it is.
  */
 fun load(file: String, activation: Activation? = null): ModelSpec {
+    val path = ScriptText.resolve(file)
     val pretrained = try {
-        Pretrained.of(ScriptText.resolve(file), activation)
+        Pretrained.of(path, activation)
     } catch (e: NetworkFileException) {
-        throw ScriptValueException("load(\"$file\"): ${e.message}")
+        throw ScriptValueException("load(\"$file\"): ${e.message}${trainerHint(path)}")
     }
     val stack = pretrained.stack()
     val bias = stack.layers()[0].bias() != null
     return ModelSpec(stack.layers().dropLast(1).map { it.out() }.toIntArray(), pretrained.activation(), bias, Init.PYTORCH,
         standardScaling, Double.NaN, pretrained)
+}
+
+/** For a network file not written yet, a Python trainer beside it (train*.py, as the examples ship) that may write it. */
+private fun trainerHint(path: java.nio.file.Path): String {
+    val folder = path.parent
+    if (java.nio.file.Files.exists(path) || folder == null || !java.nio.file.Files.isDirectory(folder)) return ""
+    val trainers = java.nio.file.Files.list(folder).use { s -> s.filter { it.fileName.toString().let { n -> n.startsWith("train") && n.endsWith(".py") } }.map { it.fileName.toString() }.sorted().toList() }
+    return if (trainers.isEmpty()) "" else "; run the script that trains it first, e.g. /usr/bin/python3 ${folder.resolve(trainers.first())}"
 }
 
 /** SGD with optional heavy-ball or Nesterov momentum and L2 weight decay (PyTorch semantics). */

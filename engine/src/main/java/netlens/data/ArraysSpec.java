@@ -61,8 +61,7 @@ public record ArraysSpec(Source train, Source labels, Source test, Source testLa
     public String describe() {
         String cls = Arrays.stream(classes).mapToObj(String::valueOf).reduce((a, b) -> a + "," + b).orElse("");
         return "arrays " + name(train) + " / " + name(test) + ", " + inputs + " features, classes " + cls + ": "
-                + (trainPerClass == 0 ? "all" : trainPerClass + "/class") + " train, "
-                + (testPerClass == 0 ? "all" : testPerClass + "/class") + " test" + (scale == 1 ? "" : ", scale " + scale);
+                + ClassSubset.counts(trainPerClass, testPerClass) + (scale == 1 ? "" : ", scale " + scale);
     }
 
     @Override

@@ -44,6 +44,11 @@ final class ClassSubset {
         return y;
     }
 
+    /** "2000/class train, all test" for describe(). */
+    static String counts(int trainPerClass, int testPerClass) {
+        return (trainPerClass == 0 ? "all" : trainPerClass + "/class") + " train, " + (testPerClass == 0 ? "all" : testPerClass + "/class") + " test";
+    }
+
     /** Checks a class list against K known classes: each in 0..K−1, none twice, at least two. */
     static void check(int[] classes, int k, String dataset) {
         if (classes.length == 0) throw new IllegalArgumentException("classes must not be empty");

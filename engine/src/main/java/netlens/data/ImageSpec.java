@@ -46,8 +46,7 @@ public record ImageSpec(ImageCollection collection, int[] classes, int trainPerC
     public String describe() {
         String cls = Arrays.stream(classes).mapToObj(c -> collection.classNames().get(c)).collect(Collectors.joining(", "));
         return collection.title() + " classes " + cls + ": "
-                + (trainPerClass == 0 ? "all" : trainPerClass + "/class") + " train, "
-                + (testPerClass == 0 ? "all" : testPerClass + "/class") + " test, scale " + scale.key()
+                + ClassSubset.counts(trainPerClass, testPerClass) + ", scale " + scale.key()
                 + (randomLabels ? ", training labels shuffled" : "");
     }
 

@@ -7,7 +7,7 @@ import netlens.data.ImageSpec
  * Ansuini, Laio, Macke & Zoccolan (2019): in a trained network the intrinsic dimension first rises,
  * then falls over the last hidden layers (a hunchback); an untrained network and one trained on
  * shuffled labels show no such profile. Checked on the TwoNN estimate from the input to the last
- * hidden layer, at the first probe (initialisation) and the last.
+ * hidden layer, at the first probe (initialisation) and the last (a loaded network's probes are all "trained").
  */
 internal object DimensionClaims {
     val STAGES = listOf("at initialisation", "trained")
@@ -31,6 +31,8 @@ internal object DimensionClaims {
             }
             return if (points.size == layers.size && points.size >= 3) Profile(stage, p.epoch(), layers.map { it.name() }, points) else null
         }
+        // A network loaded from a file was trained before epoch 0: none of its probes sees it untrained.
+        if (view.results.experiment().model().pretrained() != null) return listOfNotNull(view.probes.lastOrNull()?.let { at(it, STAGES[1]) })
         val first = view.probes.firstOrNull()?.takeIf { it.epoch() == 0 }?.let { at(it, STAGES[0]) }
         val last = view.probes.lastOrNull()?.takeIf { it.epoch() > 0 }?.let { at(it, STAGES[1]) }
         return listOfNotNull(first, last)
