@@ -7,8 +7,8 @@ import java.util.Locale;
 /**
  * `./run --bench [--peers] [--data DIR] [--threads N]`: training epochs of the reference MLP on
  * MNIST, a probe of every layer, the empirical NTK, a symmetric eigendecomposition and the
- * linear-algebra kernels. With --peers, each task's PyTorch peer (engine/src/bench/python) runs
- * right after netlens's, on the same threads, and the ratio netlens / PyTorch is printed.
+ * linear-algebra kernels. With --peers, each task alternates twice with its PyTorch peer
+ * (engine/src/bench/python) on the same threads, and the ratio of their best times is printed.
  */
 public final class Bench {
     private Bench() {}
@@ -29,33 +29,43 @@ public final class Bench {
                 }
             }
         }
-        Peers peer = null;
-        if (peers) {
-            String missing = Peers.missing();
-            if (missing != null) {
-                System.err.println("netlens: --peers needs Debian's PyTorch: " + missing);
-                System.exit(2);
-            }
-            Path mnist = mnistFolder(data);
-            peer = new Peers(Path.of(System.getProperty("netlens.home", ".")).resolve("engine/src/bench/python"), mnist, threads);
+        if (peers && Peers.missing() != null) {
+            System.err.println("netlens: --peers needs Debian's PyTorch: " + Peers.missing());
+            System.exit(2);
         }
+        Peers peer = peers ? new Peers(Path.of(System.getProperty("netlens.home", ".")).resolve("engine/src/bench/python"), mnistFolder(data), threads) : null;
         System.out.println("netlens benchmark, " + threads + " threads: MLP 784-512-256-128-64-10, ReLU, batch 128, SGD momentum 0.9, float32, full MNIST");
         try (TrainBenchmark bench = new TrainBenchmark(data, threads, line -> System.out.println("  " + line))) {
-            // Training takes longest, so it alternates twice with its peer: a slow spell of the
-            // machine then falls on both sides, and each keeps its best epoch.
-            double epoch = bench.train(3, line -> System.out.println("  " + line));
-            double peerEpoch = peer == null ? Double.NaN : peer.trainingEpoch(3);
-            if (peer != null) {
-                epoch = Math.min(epoch, bench.train(3, line -> System.out.println("  " + line)));
-                peerEpoch = Math.min(peerEpoch, peer.trainingEpoch(3));
-            }
-            report("training epoch", epoch, peerEpoch, 0.75);
-            report("probe of every layer, 10,000 samples (PCA + collapse)", bench.probe(3), peer == null ? Double.NaN : peer.seconds("probe"), 0.5);
-            report("empirical NTK, trace over 10 outputs, 2,000 images", bench.ntk(3), peer == null ? Double.NaN : peer.seconds("ntk"), 0.6);
+            paired("training epoch", () -> bench.train(3, line -> System.out.println("  " + line)), peer == null ? null : round -> peer.trainingEpoch(3, round),
+                    0.75);
+            paired("probe of every layer, 10,000 samples (PCA + collapse)", () -> bench.probe(3), task(peer, "probe"), 0.5);
+            paired("empirical NTK, trace over 10 outputs, 2,000 images", () -> bench.ntk(3), task(peer, "ntk"), 0.6);
         }
-        report("eigh 2000 × 2000, values and vectors", LinalgBenchmark.eigh(threads), peer == null ? Double.NaN : peer.seconds("eigh"), 1.0);
+        paired("eigh 2000 × 2000, values and vectors", LinalgBenchmark::eigh, task(peer, "eigh"), 1.0);
         System.out.println("linear algebra kernels, one thread (eigh from order 1,000 on OpenBLAS's fixed two):");
         LinalgBenchmark.run(line -> System.out.println("  " + line));
+    }
+
+    /** A task of peers.py, by its round, or null without peers. */
+    private static java.util.function.IntToDoubleFunction task(Peers peer, String name) {
+        return peer == null ? null : round -> peer.seconds(name, round);
+    }
+
+    /**
+     * A task and its peer alternating twice (netlens, peer, netlens, peer in its other BLAS setting):
+     * a slow spell of the machine, which moves single timings by 20 % here, then falls on both sides,
+     * and each keeps its best.
+     */
+    private static void paired(String task, java.util.function.DoubleSupplier netlens, java.util.function.IntToDoubleFunction peer, double goal) {
+        double ours = netlens.getAsDouble();
+        if (peer == null) {
+            report(task, ours, Double.NaN, goal);
+            return;
+        }
+        double theirs = peer.applyAsDouble(0);
+        ours = Math.min(ours, netlens.getAsDouble());
+        theirs = Math.min(theirs, peer.applyAsDouble(1));
+        report(task, ours, theirs, goal);
     }
 
     private static void report(String task, double netlens, double pytorch, double goal) {

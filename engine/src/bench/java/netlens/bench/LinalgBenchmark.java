@@ -36,7 +36,7 @@ public final class LinalgBenchmark {
     }
 
     /** A 2000 × 2000 symmetric eigendecomposition (values and vectors) with the native backend, best of three. */
-    static double eigh(int threads) {
+    static double eigh() {
         return Bench.best(3, () -> eigh(Backend.blas(), 2000));
     }
 

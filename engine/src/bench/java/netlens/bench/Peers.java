@@ -43,14 +43,17 @@ final class Peers {
         }
     }
 
-    /** The peer's best seconds for a task of peers.py, under its better BLAS setting. */
-    double seconds(String task) {
-        return Math.min(run(task, 1), run(task, threads));
+    /**
+     * The peer's best seconds for a task of peers.py in one of its two BLAS settings (round 0: one
+     * BLAS thread beside PyTorch's own; round 1: as many as PyTorch's): the bench keeps the better.
+     */
+    double seconds(String task, int round) {
+        return run(task, round == 0 ? 1 : threads);
     }
 
-    /** The training peer's best seconds per epoch over [epochs] timed epochs. */
-    double trainingEpoch(int epochs) {
-        return Math.min(runTraining(1, epochs), runTraining(threads, epochs));
+    /** The training peer's best seconds per epoch over [epochs] timed epochs, in the BLAS setting of [round] (see {@link #seconds}). */
+    double trainingEpoch(int epochs, int round) {
+        return runTraining(round == 0 ? 1 : threads, epochs);
     }
 
     private double run(String task, int blasThreads) {
