@@ -47,7 +47,10 @@ class Cli(private val out: PrintStream, private val err: PrintStream) {
                 Options.Command.LIST -> OK.also { Examples.list(out) }
                 Options.Command.BENCH -> FAILED.also { err.println("netlens: the benchmarks are not part of the library; run them with ./run --bench") }
                 Options.Command.COMPILE -> ScriptHost(scriptCache()).load(options.script).let { OK }
-                Options.Command.RUN -> RunCommand(this, options).run(options.script).code
+                Options.Command.RUN -> if (options.task != null) SlurmCommand(this, options).task(options.script, options.task)
+                    else RunCommand(this, options).run(options.script).code
+                Options.Command.SLURM -> SlurmCommand(this, options).submit(options.script)
+                Options.Command.STATUS -> SlurmCommand(this, options).status(options.script)
                 Options.Command.COMPARE -> compare(options)
             }
         } catch (e: ScriptFailure) {

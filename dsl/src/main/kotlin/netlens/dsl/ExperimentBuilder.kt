@@ -26,6 +26,8 @@ data class ExperimentPlan(
     val axes: Map<String, String> = emptyMap(),
     /** A point of a sweep (learning curves), not a variant (side by side). */
     val sweep: Boolean = false,
+    /** What each point asks of Slurm when the plan runs there (`--slurm`). */
+    val slurm: SlurmSettings = SlurmSettings(),
 )
 
 @NetlensDsl
@@ -115,6 +117,13 @@ class ExperimentBuilder internal constructor(private val name: String, private v
         reportBuilder = ReportBuilder().apply(block)
     }
 
+    private var slurmSettings = SlurmSettings()
+
+    /** What each point's task asks of Slurm under `./run … --slurm`; see [SlurmSettings]. */
+    fun slurm(block: SlurmSettings.() -> Unit) {
+        slurmSettings = SlurmSettings().apply(block)
+    }
+
     internal var variants: VariantsBuilder? = null
         private set
 
@@ -168,7 +177,8 @@ class ExperimentBuilder internal constructor(private val name: String, private v
         val figures = reportBuilder?.build() ?: Figures.builtIn.filter { produced.missing(it) == null }
         for (f in figures) produced.missing(f)?.let { throw ScriptValueException("report: $it") }
         val nc1 = probeBuilder?.nc1 ?: ReportSpec.Nc1.TRACE
-        return ExperimentPlan(Experiment(name, seed, d, m, train, probes?.first, observables), ReportSpec(figures, nc1, reportBuilder?.export, reportBuilder?.networks.orEmpty()))
+        return ExperimentPlan(Experiment(name, seed, d, m, train, probes?.first, observables), ReportSpec(figures, nc1, reportBuilder?.export, reportBuilder?.networks.orEmpty()),
+            slurm = slurmSettings)
     }
 
     /** Which observable measures what where, for this network and these probed layers. */

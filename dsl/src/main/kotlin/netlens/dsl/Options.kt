@@ -13,8 +13,18 @@ data class Options(
     val debug: Boolean = false,
     /** Run every point again even when an identical earlier run is in the cache. */
     val fresh: Boolean = false,
+    /** Slurm: the settings given on the command line (null: the script's, else the cluster's default). */
+    val partition: String? = null,
+    val time: String? = null,
+    val cpus: Int? = null,
+    val memory: String? = null,
+    val account: String? = null,
+    /** A Slurm task: run the point with this cache key alone, keep it in the cache, write no report. */
+    val task: String? = null,
+    /** Draw the report from cached points only, failing if any is missing (the job after a Slurm array). */
+    val assemble: Boolean = false,
 ) {
-    enum class Command { RUN, COMPARE, LIST, BENCH, HELP, COMPILE }
+    enum class Command { RUN, COMPARE, LIST, BENCH, HELP, COMPILE, SLURM, STATUS }
 
     val script: Path get() = targets.single()
 
@@ -23,6 +33,8 @@ data class Options(
     companion object {
         const val USAGE = """usage: ./run FILE.exp.kts [--out DIR] [--data DIR] [--threads N] [--fresh]
        ./run compare A B [--out DIR] [--data DIR] [--threads N] [--fresh]
+       ./run FILE.exp.kts --slurm [--partition P] [--time T] [--cpus N] [--mem M] [--account A]
+       ./run FILE.exp.kts --status
        ./run --list
        ./run --bench [--peers] [--data DIR] [--threads N]
        ./run --help
@@ -38,6 +50,12 @@ Trains, probes and reports the experiment a script declares.
   --threads N    worker threads (default: all cores); results do not depend on it
   --fresh        train again even when an identical earlier run is in the cache (by default its
                  results are read back and only the report is drawn anew)
+  --slurm        submit the plan's points that are not cached yet as one Slurm job array (each
+                 task runs one point into the cache on the CPUs Slurm grants it), and a job
+                 after it that draws the report; rerun to submit what is missing or failed
+  --partition P, --time T, --cpus N, --mem M, --account A
+                 what each task asks of Slurm (overriding the script's slurm { } block)
+  --status       the plan's points: done, pending, running or failed, with their Slurm job ids
   --list         the example scripts, with what each shows
   --bench        time one epoch of the reference MLP on MNIST (784-512-256-128-64-10), a probe,
                  the empirical NTK and the linear-algebra kernels (run by the launcher);
@@ -70,6 +88,20 @@ in dsl/target."""
                     "--compile-only" -> o = o.copy(command = Command.COMPILE)
                     "--debug" -> o = o.copy(debug = true)
                     "--fresh" -> o = o.copy(fresh = true)
+                    "--slurm" -> o = o.copy(command = Command.SLURM)
+                    "--status" -> o = o.copy(command = Command.STATUS)
+                    "--partition" -> o = o.copy(partition = value(a))
+                    "--time" -> o = o.copy(time = value(a))
+                    "--account" -> o = o.copy(account = value(a))
+                    "--mem" -> o = o.copy(memory = value(a).also {
+                        if (SlurmSettings.megabytes(it) == null) throw UsageError("--mem needs a size as Slurm takes it, e.g. 4G, got '$it'")
+                    })
+                    "--cpus" -> {
+                        val v = value(a)
+                        o = o.copy(cpus = v.toIntOrNull()?.takeIf { it in 1..1024 } ?: throw UsageError("--cpus needs a whole number from 1 to 1024, got '$v'"))
+                    }
+                    "--task" -> o = o.copy(task = value(a))
+                    "--assemble" -> o = o.copy(assemble = true)
                     "--out" -> o = o.copy(out = Path.of(value(a).ifBlank { throw UsageError("--out needs a folder, got an empty name") }))
                     "--data" -> o = o.copy(data = Path.of(value(a).ifBlank { throw UsageError("--data needs a folder, got an empty name") }))
                     "--threads" -> {
@@ -87,7 +119,7 @@ in dsl/target."""
                 positional.removeAt(0)
             }
             val wanted = when (o.command) {
-                Command.RUN, Command.COMPILE -> 1
+                Command.RUN, Command.COMPILE, Command.SLURM, Command.STATUS -> 1
                 Command.COMPARE -> 2
                 else -> 0
             }

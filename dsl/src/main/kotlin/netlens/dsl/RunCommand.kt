@@ -38,15 +38,10 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
         Thread { Backend.blas() }.apply { isDaemon = true }.start()
         checkDataFolder(options.data)
         checkWritable(options.out)
-        val t0 = System.nanoTime()
-        val plans = ScriptHost(Cli.scriptCache()).load(script)
-        val scriptSeconds = (System.nanoTime() - t0) / 1e9
-        cli.stage(options, "script loaded")
-        if (plans.map { it.experiment.name() }.distinct().size > 1)
-            throw ScriptFailure("$script: error: declares ${plans.size} experiments; one script holds one experiment (use variants { } for variations)")
-        val name = plans.first().experiment.name()
+        val plan = plan(script)
+        val (plans, points, text) = Triple(plan.plans, plan.points, plan.text)
+        val name = plan.name
         cli.installInterruptHandler()
-        val text = ScriptHost.readText(script)
         val provenance = Provenance(
             scriptPath = script.toString(),
             scriptText = text,
@@ -62,9 +57,6 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
             plans.first().variant != null -> ReportWriter.Layout.VARIANTS    // even one variant keeps its label
             else -> ReportWriter.Layout.RUN
         }
-        for (p in plans) MemoryEstimate.check(p.experiment, Runtime.getRuntime().maxMemory())
-        val code = ScriptText.forKey(text)
-        val points = plans.map { Point(it.variant ?: "", it.axes, Fingerprint.key(it.experiment, code, ScriptHost.BUILD_ID), it.experiment) }
         val single = points.size == 1
         val progress = Progress(cli.stderr, System.console() != null, plans.first().experiment.train()) { cli.wasInterrupted }
         val board = VariantProgress(cli.stderr, System.console() != null, points.map { it.label() }) { cli.wasInterrupted }
@@ -73,7 +65,13 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
             "${Backend.blas().name()}, ${options.threads} thread${if (options.threads == 1) "" else "s"}" + (Backend.fallbackReason()?.let { " ($it)" } ?: ""))
         cli.stage(options, "linear algebra loaded")
         val store = DataStore.standard(options.data) { status(it) }
-        val executor = Executor(Backend.blas(), options.threads, store, PointCache(Caches.root().resolve("points"), CACHE_BYTES))
+        val cache = pointCache()
+        if (options.assemble) {
+            val missing = points.filter { !cache.contains(it) }
+            if (missing.isNotEmpty()) throw InputError("${missing.size} of ${points.size} points are not in the cache (their Slurm tasks failed " +
+                "or have not ended): ./run $script --status lists them, --slurm runs them")
+        }
+        val executor = Executor(Backend.blas(), options.threads, store, cache)
         val done = try {
             executor.run(points, !options.fresh, { i, _ -> if (single) progress else board.forRun(i) }) { status(it) }
         } catch (e: IllegalArgumentException) {
@@ -82,7 +80,7 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
         if (single) progress.finish() else board.finish()
         cli.stage(options, "training done")
         val runs = points.zip(done).map { (p, d) -> Run(p.label(), d.results(), p.axes(), d.cached()) }
-        val info = linkedMapOf<String, Any?>("script_load_seconds" to scriptSeconds)
+        val info = linkedMapOf<String, Any?>("script_load_seconds" to plan.scriptSeconds)
         if (single && !done.first().cached()) info["seconds_to_first_step"] = progress.secondsToFirstStep
         val writer = ReportWriter(options.out, sampleImages(executor))
         val dir = writer.write(folder ?: name, layout, runs, plans.first().report, provenance, info)
@@ -96,6 +94,26 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
             throw failure
         }
         return finish(dir, runs)
+    }
+
+    /** A script's experiments and their points, each with its cache key, and the text they came from. */
+    class Plan(val plans: List<ExperimentPlan>, val points: List<Point>, val text: String, val scriptSeconds: Double) {
+        val name: String get() = plans.first().experiment.name()
+    }
+
+    /** Loads [script] into its plan: one experiment, each point within the memory this JVM has. */
+    fun plan(script: Path): Plan {
+        val t0 = System.nanoTime()
+        val plans = ScriptHost(Cli.scriptCache()).load(script)
+        val scriptSeconds = (System.nanoTime() - t0) / 1e9
+        cli.stage(options, "script loaded")
+        if (plans.map { it.experiment.name() }.distinct().size > 1)
+            throw ScriptFailure("$script: error: declares ${plans.size} experiments; one script holds one experiment (use variants { } for variations)")
+        val text = ScriptHost.readText(script)
+        for (p in plans) MemoryEstimate.check(p.experiment, Runtime.getRuntime().maxMemory())
+        val code = ScriptText.forKey(text)
+        val points = plans.map { Point(it.variant ?: "", it.axes, Fingerprint.key(it.experiment, code, ScriptHost.BUILD_ID), it.experiment) }
+        return Plan(plans, points, text, scriptSeconds)
     }
 
     /**
@@ -142,6 +160,8 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
     companion object {
         /** The point cache keeps at most this much; the points read longest ago go first. */
         const val CACHE_BYTES = 4L shl 30
+
+        fun pointCache() = PointCache(Caches.root().resolve("points"), CACHE_BYTES)
 
         fun checkDataFolder(d: Path?) {
             if (d != null && !Files.isDirectory(d)) throw DataException("--data $d is not a folder")

@@ -36,6 +36,11 @@ public final class PointCache {
         return root.resolve(experiment).resolve(key + ".point");
     }
 
+    /** Whether a point is kept (without reading it: a Slurm status asks this of every point). */
+    public boolean contains(Point point) {
+        return point.key() != null && Files.isRegularFile(file(point.experiment().name(), point.key()));
+    }
+
     /** The cached results of a point under its plan's experiment, or null when absent or unreadable. */
     public Results load(Point point) {
         if (point.key() == null) return null;
