@@ -17,17 +17,24 @@ public final class Bench {
         Path data = null;
         int threads = Runtime.getRuntime().availableProcessors();
         boolean peers = false;
+        int costs = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--bench" -> { }
                 case "--peers" -> peers = true;
+                case "--costs" -> costs = Integer.parseInt(args[++i]);
                 case "--data" -> data = Path.of(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("netlens: --bench takes --peers, --data DIR and --threads N, not '" + args[i] + "'");
+                    System.err.println("netlens: --bench takes --peers, --costs MAX_P, --data DIR and --threads N, not '" + args[i] + "'");
                     System.exit(2);
                 }
             }
+        }
+        if (costs > 0) {
+            System.out.println("one feature/lazy sweep point's parts on the stripe model (d = 5, 4,000 test samples, 100 hidden ReLU), " + threads + " threads:");
+            PointCosts.run(threads, costs, System.out::println);
+            return;
         }
         if (peers && Peers.missing() != null) {
             System.err.println("netlens: --peers needs Debian's PyTorch: " + Peers.missing());

@@ -11,6 +11,24 @@ import netlens.nn.Mlp;
 public final class Baselines {
     private Baselines() {}
 
+    /**
+     * Bytes the costliest of these baselines holds at once on p training and pTest test samples: its
+     * two kernels (train × train and test × train, double), and for the NTK ones the factors they are
+     * built from. k-NN holds nothing beyond the data.
+     */
+    public static long memory(List<Baseline> which, int[] widths, int p, int pTest) {
+        long most = 0;
+        for (Baseline b : which) {
+            long kernels = switch (b) {
+                case SVM_INIT_NTK, SVM_FINAL_NTK -> Gram.bytes(pTest, p) + EmpiricalNtk.memory(widths, p, p, 1);
+                case SVM_LAPLACE, SVM_GAUSSIAN, RIDGE_GAUSSIAN -> Gram.bytes(p, p) + Gram.bytes(pTest, p);
+                case KNN -> 0;
+            };
+            most = Math.max(most, kernels);
+        }
+        return most;
+    }
+
     /** Test error of each baseline, in the order asked. */
     public static Map<Baseline, Double> errors(List<Baseline> which, Mlp initial, Mlp trained, Split split, Gemm gemm) {
         Map<Baseline, Double> out = new LinkedHashMap<>();

@@ -1,14 +1,19 @@
 package netlens.run;
 
 import java.util.Locale;
+import netlens.data.GaussianBinarySpec;
+import netlens.data.PcaImageSpec;
+import netlens.kernel.Baselines;
 import netlens.kernel.EmpiricalNtk;
 import netlens.nn.MlpSpec;
+import netlens.observables.KernelBaselines;
 import netlens.observables.TangentKernel;
 
 /**
  * A lower bound on the memory a run needs, checked before training so that a network that cannot
  * fit fails at once rather than after minutes: its parameters several times over, each probe's
- * activations, and the empirical NTK's kernel and factors when the probes take it.
+ * activations, and the empirical NTK's kernel and factors when the probes take it, or the kernel
+ * baselines' kernels after training, whichever is larger (they are not held together).
  */
 public final class MemoryEstimate {
     private MemoryEstimate() {}
@@ -34,7 +39,17 @@ public final class MemoryEstimate {
                 int p = Math.min(t.samples(), e.probes().samples());
                 ntk = Math.max(ntk, EmpiricalNtk.memory(w, p, p, 1));
             }
-        return 4L * (COPIES * parameters + probe) + ntk;
+        return 4L * (COPIES * parameters + probe) + Math.max(ntk, baselines(e, w));
+    }
+
+    /** The kernel baselines' memory, for data whose sizes are known before loading (the learning-curve models). */
+    private static long baselines(Experiment e, int[] widths) {
+        int[] sizes = e.data() instanceof GaussianBinarySpec g ? new int[] {g.p(), g.pTest()}
+                : e.data() instanceof PcaImageSpec pca ? new int[] {pca.p(), pca.pTest()} : null;
+        long most = 0;
+        for (var o : e.observables())
+            if (o instanceof KernelBaselines k && sizes != null) most = Math.max(most, Baselines.memory(k.baselines(), widths, sizes[0], sizes[1]));
+        return most;
     }
 
     /** Refuses an experiment that cannot fit in [available] bytes, saying why. */

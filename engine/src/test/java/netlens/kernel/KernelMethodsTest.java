@@ -51,6 +51,33 @@ class KernelMethodsTest {
         assertTrue(KernelMethods.knnError(s.train(), s.test(), 5) < 0.35);
     }
 
+    /** k-NN against the definition: every training sample sorted by (distance, index), the k first voting. */
+    @Test
+    void nearestNeighboursMatchAFullSortTiesIncluded() {
+        Random r = new Random(11);
+        for (int trial = 0; trial < 20; trial++) {
+            int n = 1 + r.nextInt(60), m = 25, k = 1 + 2 * r.nextInt(4);
+            double[][] xs = new double[n][2], qs = new double[m][2];
+            int[] y = new int[n], yq = new int[m];
+            for (double[][] set : new double[][][] {xs, qs})
+                for (double[] v : set) for (int j = 0; j < 2; j++) v[j] = r.nextInt(4);      // a small grid: many equal distances
+            for (int i = 0; i < n; i++) y[i] = r.nextInt(2);
+            for (int i = 0; i < m; i++) yq[i] = r.nextInt(2);
+            int wrong = 0;
+            for (int q = 0; q < m; q++) {
+                double[] query = qs[q];
+                Integer[] order = new Integer[n];
+                for (int i = 0; i < n; i++) order[i] = i;
+                java.util.Arrays.sort(order, java.util.Comparator.comparingDouble((Integer i) ->
+                        Math.pow(xs[i][0] - query[0], 2) + Math.pow(xs[i][1] - query[1], 2)).thenComparingInt(i -> i));
+                int[] votes = new int[2];
+                for (int i = 0; i < Math.min(k, n); i++) votes[y[order[i]]]++;
+                if ((votes[1] > votes[0] ? 1 : 0) != yq[q]) wrong++;
+            }
+            assertEquals((double) wrong / m, KernelMethods.knnError(points(xs, y), points(qs, yq), k), "trial " + trial);
+        }
+    }
+
     @Test
     void ridgeMatchesAnExplicitSolve() {
         Random r = new Random(3);

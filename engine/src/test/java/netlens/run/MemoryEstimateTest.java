@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import netlens.data.GaussianBinarySpec;
 import netlens.data.SpiralSpec;
+import netlens.kernel.Baseline;
 import netlens.nn.Activation;
 import netlens.nn.Init;
+import netlens.observables.KernelBaselines;
 import netlens.observables.PrincipalComponents;
 import netlens.observables.TangentKernel;
 import netlens.observe.Observable;
@@ -34,5 +37,17 @@ class MemoryEstimateTest {
         long fewer = MemoryEstimate.bytes(with(List.of(new PrincipalComponents(), new TangentKernel(20000)), 1000));
         assertTrue(fewer - MemoryEstimate.bytes(with(List.of(new PrincipalComponents()), 1000)) < 8L * 2000 * 2000);
         assertThrows(IllegalArgumentException.class, () -> MemoryEstimate.check(with(List.of(new TangentKernel(20000)), 60000), 2L << 30));
+    }
+
+    /** An SVM on the NTK after training holds the p × p and pTest × p kernels: a learning-curve point at large p is refused before it trains. */
+    @Test
+    void theKernelBaselinesAreCountedForTheLearningCurveModels() {
+        int p = 16384, pTest = 4000;
+        Experiment e = new Experiment("m", 1, new GaussianBinarySpec(GaussianBinarySpec.Model.STRIPE, 5, p, pTest),
+                new ModelSpec(new int[] {100}, Activation.RELU, true, Init.PYTORCH),
+                new TrainConfig(new Loss.SoftHinge(20), new OptimizerSpec.GradientFlow(1e-2, 1.1, 0.1, 1e-3, 0.1, 1e6), 0, 1, null, 0),
+                null, List.of(new KernelBaselines(List.of(Baseline.SVM_INIT_NTK, Baseline.KNN))));
+        assertTrue(MemoryEstimate.bytes(e) >= 8L * p * p + 8L * pTest * p, "Θ and the test kernel: " + MemoryEstimate.bytes(e));
+        assertThrows(IllegalArgumentException.class, () -> MemoryEstimate.check(e, 2L << 30));
     }
 }
