@@ -37,6 +37,7 @@ internal class SlurmCommand(private val cli: Cli, private val options: Options) 
             return Cli.OK
         }
         val settings = plan.plans.first().slurm.overriddenBy(options)
+        cli.stdout.println(estimate(plan.points, missing, settings))
         val submission = jobs.newSubmission()
         Files.write(submission.tasks, missing.map { it.key() })
         val build = Build.snapshot()
@@ -90,6 +91,26 @@ internal class SlurmCommand(private val cli: Cli, private val options: Options) 
         val outcome = done.results().outcome()
         cli.stderr.println("netlens: ${point.label()}: ${outcome.status().name.lowercase()}: ${outcome.message()}")
         return if (done.results().complete()) Cli.OK else Cli.FAILED
+    }
+
+    /** The plan's cost in CPU-hours and wall time, from its cached points and the partition's node size (sinfo). */
+    private fun estimate(points: List<Point>, missing: List<Point>, settings: SlurmSettings): String {
+        val e = PlanEstimate.of(points, missing, RunCommand.pointCache(), settings.cpusPerTask)
+            ?: return "netlens: no estimate of the plan's cost yet: none of its points has run (the cached ones are the measure)"
+        val cpus = Slurm.run(*listOfNotNull("sinfo", "--noheader", "--format=%c", settings.partition?.let { "--partition=$it" }).toTypedArray())
+            .second.lines().firstOrNull()?.trim()?.toIntOrNull()
+        val wall = cpus?.let { c -> "; wall time on nodes of $c CPUs: " +
+            listOf(1, 4, 16).joinToString(", ") { n -> "$n node${if (n == 1) "" else "s"} ${duration(e.wallHours(n, c, settings.cpusPerTask))}" } } ?: ""
+        return f("netlens: %d points to run, estimated from %d cached ones (seconds ≈ a·p^b per series): %.3g CPU-hours, the longest point %s",
+            missing.size, e.measured, e.cpuHours, duration(e.longestHours)) + wall
+    }
+
+    private fun f(format: String, vararg args: Any?) = String.format(java.util.Locale.ROOT, format, *args)
+
+    private fun duration(hours: Double): String = when {
+        hours < 1.0 / 60 -> f("%.0f s", hours * 3600)
+        hours < 1 -> f("%.0f min", hours * 60)
+        else -> f("%.1f h", hours)
     }
 
     private fun sbatch(script: Path): String {
