@@ -39,7 +39,9 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
         checkDataFolder(options.data)
         checkWritable(options.out)
         val plan = plan(script)
-        val (plans, points, text) = Triple(plan.plans, plan.points, plan.text)
+        val plans = plan.plans
+        val points = plan.points
+        val text = plan.text
         val name = plan.name
         cli.installInterruptHandler()
         val provenance = Provenance(

@@ -39,25 +39,24 @@ final class ArrayFiles {
         }
     }
 
-    static Features features(Ref ref, String labelColumn) {
-        if (ref.csv()) {
-            Csv csv = Csv.read(ref.file(), labelColumn);
-            return new Features(csv.features(), csv.labels().length, csv.dim());
-        }
-        Npy a = array(ref);
-        int[] shape = a.shape();
-        if (shape.length < 2) throw new DataException(ref + " has shape " + Arrays.toString(shape) + "; features need [samples, features] (or [samples, h, w])");
-        int dim = Math.toIntExact(a.count() / shape[0]);
-        return new Features(a.floats(), shape[0], dim);
-    }
+    /** Features with their labels, read once: from the features' own label column for a CSV table, else from the labels file. */
+    record Table(Features x, int[] y) {}
 
-    static int[] labels(Ref ref, String labelColumn) {
-        if (ref.csv()) return Csv.read(ref.file(), labelColumn).labels();
-        Npy a = array(ref);
+    static Table table(Ref features, Ref labels, String labelColumn) {
+        if (features.csv()) {
+            Csv csv = Csv.read(features.file(), labelColumn);
+            return new Table(new Features(csv.features(), csv.labels().length, csv.dim()), csv.labels());
+        }
+        Npy a = array(features);
         int[] shape = a.shape();
-        if (shape.length != 1 && !(shape.length == 2 && shape[1] == 1))
-            throw new DataException(ref + " has shape " + Arrays.toString(shape) + "; labels need [samples]");
-        return a.ints();
+        if (shape.length < 2) throw new DataException(features + " has shape " + Arrays.toString(shape) + "; features need [samples, features] (or [samples, h, w])");
+        Features x = new Features(a.floats(), shape[0], Math.toIntExact(a.count() / shape[0]));
+        if (labels.csv()) return new Table(x, Csv.read(labels.file(), labelColumn).labels());
+        Npy b = array(labels);
+        int[] labelShape = b.shape();
+        if (labelShape.length != 1 && !(labelShape.length == 2 && labelShape[1] == 1))
+            throw new DataException(labels + " has shape " + Arrays.toString(labelShape) + "; labels need [samples]");
+        return new Table(x, b.ints());
     }
 
     private static Npy array(Ref ref) {

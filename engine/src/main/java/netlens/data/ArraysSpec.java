@@ -93,8 +93,10 @@ public record ArraysSpec(Source train, Source labels, Source test, Source testLa
                           ArrayFiles.Features testX, int[] testY, int dim) {}
 
     private static Loaded read(Source train, Source labels, Source test, Source testLabels, String labelColumn) {
-        ArrayFiles.Features trainX = ArrayFiles.features(ref(train), labelColumn), testX = ArrayFiles.features(ref(test), labelColumn);
-        int[] trainY = ArrayFiles.labels(ref(labels), labelColumn), testY = ArrayFiles.labels(ref(testLabels), labelColumn);
+        ArrayFiles.Table trainTable = ArrayFiles.table(ref(train), ref(labels), labelColumn);
+        ArrayFiles.Table testTable = train.equals(test) && labels.equals(testLabels) ? trainTable : ArrayFiles.table(ref(test), ref(testLabels), labelColumn);
+        ArrayFiles.Features trainX = trainTable.x(), testX = testTable.x();
+        int[] trainY = trainTable.y(), testY = testTable.y();
         sameCount(train, trainX, labels, trainY);
         sameCount(test, testX, testLabels, testY);
         if (trainX.dim() != testX.dim())
