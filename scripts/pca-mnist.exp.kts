@@ -5,7 +5,7 @@
 experiment("pca-mnist") {
     data = pcaMnist(d = 10, p = 256, pTest = 4000)
     model = oneHidden(h = 100, activation = relu)
-    train { flowToMargins(maxSteps = 300_000) }
+    train { flowToMargins(maxSteps = 300_000, linearisedFrom = 100) }
     baselines(svmInitNtk, svmFinalNtk, knn)
     sweep {
         p(sizes(128, 1024, 4))

@@ -6,7 +6,7 @@
 experiment("sphere") {
     data = sphere(d = 5, p = 256, pTest = 4000)
     model = oneHidden(h = 100, activation = relu)
-    train { flowToMargins(maxSteps = 300_000) }
+    train { flowToMargins(maxSteps = 300_000, linearisedFrom = 100) }
     probe(every = 1_000_000) { neurons() }
     baselines(svmInitNtk, svmFinalNtk)
     sweep {

@@ -129,9 +129,15 @@ fun oneHidden(h: Int, activation: Activation = relu, scaling: Parameterisation =
 /**
  * Gradient descent tracking gradient flow: dt grows while a step changes the gradient by less than
  * [maxDgrad] (relative, squared) and no output by [maxDout]; otherwise the step is retried with dt × [shrink].
+ * Networks with an α-trick α ≥ [linearisedFrom] follow their linearisation around θ₀ instead, the lazy
+ * limit, integrated implicitly on the empirical NTK (its dynamics are too stiff for explicit steps).
  */
-fun gradientFlow(dt: Number = 1e-2, grow: Number = 1.1, shrink: Number = 0.1, maxDgrad: Number = 1e-3, maxDout: Number = 0.1, maxDt: Number = 1e6): OptimizerSpec =
-    OptimizerSpec.GradientFlow(dt.toDouble(), grow.toDouble(), shrink.toDouble(), maxDgrad.toDouble(), maxDout.toDouble(), maxDt.toDouble())
+fun gradientFlow(dt: Number = 1e-2, grow: Number = 1.1, shrink: Number = 0.1, maxDgrad: Number = 1e-3, maxDout: Number = 0.1, maxDt: Number = 1e6,
+                 linearisedFrom: Number = Double.POSITIVE_INFINITY): OptimizerSpec {
+    requireValue(linearisedFrom.toDouble() > 0) { "gradientFlow(linearisedFrom = $linearisedFrom): must be > 0" }
+    return OptimizerSpec.GradientFlow(dt.toDouble(), grow.toDouble(), shrink.toDouble(), maxDgrad.toDouble(), maxDout.toDouble(), maxDt.toDouble(),
+        linearisedFrom.toDouble())
+}
 
 /**
  * MNIST digits. [classes] picks and orders the classes (relabelled 0..K−1; null = all ten);

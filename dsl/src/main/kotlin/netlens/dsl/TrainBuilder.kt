@@ -80,12 +80,14 @@ class TrainBuilder internal constructor() {
     /**
      * The protocol of the feature/lazy studies (and of Geiger's feature_lazy code): the soft hinge
      * with β = 20, full-batch gradient flow until every margin reaches 1 or [maxSteps] steps pass,
-     * evaluated every [maxSteps]/15 steps.
+     * evaluated every [maxSteps]/15 steps. Variants with α ≥ [linearisedFrom] (the lazy regime) train
+     * the network's linearisation instead, feature_lazy's "init kernel" dynamics, evaluated at every
+     * one of its implicit steps.
      */
-    fun flowToMargins(maxSteps: Int, beta: Double = 20.0) {
+    fun flowToMargins(maxSteps: Int, beta: Double = 20.0, linearisedFrom: Number = Double.POSITIVE_INFINITY) {
         requireValue(maxSteps >= 1) { "flowToMargins(maxSteps = $maxSteps): must be >= 1" }
         loss = softHinge(beta)
-        optimizer = gradientFlow()
+        optimizer = gradientFlow(linearisedFrom = linearisedFrom)
         fullBatch()
         maxEpochs = maxSteps
         evaluateEvery = maxOf(1, maxSteps / 15)

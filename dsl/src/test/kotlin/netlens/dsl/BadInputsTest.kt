@@ -111,6 +111,12 @@ class BadInputsTest {
         Case("`batchSize = -5`", "batchSize must be >= 1, got -5") { dir -> script(t(train = "batchSize = -5"))(dir) },
         Case("`sgd(lr = -0.1)`", "lr must be > 0, got -0.1") { dir -> script(t(train = "optimizer = sgd(lr = -0.1)"))(dir) },
         Case("`maxEpochs = -1`", "maxEpochs must be >= 0, got -1") { dir -> script(t(train = "maxEpochs = -1"))(dir) },
+        Case("`gradientFlow(linearisedFrom = 0)`", "gradientFlow(linearisedFrom = 0): must be > 0") { dir ->
+            script(t(train = "optimizer = gradientFlow(linearisedFrom = 0); fullBatch()"))(dir)
+        },
+        Case("the linearised flow on the hinge", "the linearised flow (linearisedFrom) needs softHinge or quadraticHinge") { dir ->
+            script(t(train = "loss = hinge; optimizer = gradientFlow(linearisedFrom = 100); fullBatch()"))(dir)
+        },
         Case("`extraEpochs` without `until { }`", "needs an until { … } condition") { dir -> script(t(train = "extraEpochs = 5"))(dir) },
         Case("`hidden = listOf()`", "hidden must list at least one layer width") { dir -> script(t(model = "mlp(hidden = listOf())"))(dir) },
         Case("a hidden width of 0", "hidden widths must be >= 1") { dir -> script(t(model = "mlp(hidden = listOf(8, 0))"))(dir) },

@@ -37,6 +37,29 @@ public interface Blas {
     double[] solvePositive(double[] a, int n, double[] b, int m);
 
     /**
+     * The Cholesky factor R (upper triangular, row-major n×n, A = RᵀR) of a symmetric
+     * positive-definite A (only read), or null when A is not positive definite; for a matrix that
+     * solves several right-hand sides in turn ({@link #solveFactored}).
+     */
+    double[] cholesky(double[] a, int n);
+
+    /** x solving A x = b from A's {@link #cholesky} factor R: Rᵀy = b, then R x = y. */
+    default double[] solveFactored(double[] r, int n, double[] b) {
+        double[] x = b.clone();
+        for (int i = 0; i < n; i++) {
+            double sum = x[i];
+            for (int j = 0; j < i; j++) sum -= r[j * n + i] * x[j];
+            x[i] = sum / r[i * n + i];
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            double sum = x[i];
+            for (int j = i + 1, row = i * n; j < n; j++) sum -= r[row + j] * x[j];
+            x[i] = sum / r[i * n + i];
+        }
+        return x;
+    }
+
+    /**
      * Eigendecomposition of a symmetric n×n matrix (row-major, only read).
      * Eigenvalues ascend; eigenvector j is row j of {@code vectors} (see {@link SymmetricEigen}).
      */

@@ -83,6 +83,13 @@ final class JavaBlas implements Blas {
     }
 
     @Override
+    public double[] cholesky(double[] a, int n) {
+        var chol = DecompositionFactory_DDRM.chol(n, false);
+        if (!chol.decompose(new DMatrixRMaj(n, n, true, a))) return null;
+        return chol.getT(null).data;
+    }
+
+    @Override
     public SymmetricEigen eigh(double[] a, int n) {
         DMatrixRMaj m = new DMatrixRMaj(n, n, true, a);
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);

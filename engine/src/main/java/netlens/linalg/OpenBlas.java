@@ -11,7 +11,7 @@ import org.bytedeco.openblas.global.openblas;
 /** OpenBLAS (cblas + LAPACKE) as bundled by org.bytedeco:openblas; reads direct buffers in place. */
 final class OpenBlas implements Blas {
     /**
-     * LAPACK's eigensolvers run on EIGEN_THREADS OpenBLAS threads from order EIGEN_SHARED up, whatever the
+     * LAPACK's eigensolvers and Cholesky factorisations run on EIGEN_THREADS OpenBLAS threads from order EIGEN_SHARED up, whatever the
      * caller's thread count: their tridiagonal reduction sums in an order set by the thread count, so a
      * count fixed by n alone keeps spectra (and reports) byte-identical for every --threads. Below that
      * order a second thread gains little (n = 777: 0.11 → 0.08 s) and would serialise a prober's
@@ -20,7 +20,7 @@ final class OpenBlas implements Blas {
     static final int EIGEN_THREADS = 2, EIGEN_SHARED = 1000;
     /**
      * OpenBLAS's thread count is global and a threaded gemm's bits depend on it too: every other call
-     * holds the read side (one thread), an eigensolver the write side while it runs on EIGEN_THREADS.
+     * holds the read side (one thread), a large LAPACK call the write side while it runs on EIGEN_THREADS.
      */
     private static final ReentrantReadWriteLock THREADS = new ReentrantReadWriteLock();
     private final String name;
@@ -76,7 +76,15 @@ final class OpenBlas implements Blas {
     public double[] solvePositive(double[] a, int n, double[] b, int m) {
         double[] factor = a.clone();
         double[] x = b.clone();
-        return shared(() -> openblas.LAPACKE_dposv(openblas.LAPACK_ROW_MAJOR, (byte) 'U', n, m, factor, n, x, m)) == 0 ? x : null;
+        return lapack(n, () -> openblas.LAPACKE_dposv(openblas.LAPACK_ROW_MAJOR, (byte) 'U', n, m, factor, n, x, m)) == 0 ? x : null;
+    }
+
+    @Override
+    public double[] cholesky(double[] a, int n) {
+        double[] r = a.clone();
+        if (lapack(n, () -> openblas.LAPACKE_dpotrf(openblas.LAPACK_ROW_MAJOR, (byte) 'U', n, r, n)) != 0) return null;
+        for (int i = 1; i < n; i++) java.util.Arrays.fill(r, i * n, i * n + i, 0);       // dpotrf leaves the lower triangle as it was
+        return r;
     }
 
     /*
@@ -89,7 +97,7 @@ final class OpenBlas implements Blas {
         double[] vectors = a.clone();
         double[] values = new double[n];
         // dsyevd reports its workspace in double precision, which is exact at every n we can hold.
-        int info = eigen(n, () -> openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, (byte) 'V', (byte) 'U', n, vectors, n, values));
+        int info = lapack(n, () -> openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, (byte) 'V', (byte) 'U', n, vectors, n, values));
         if (info != 0) throw new ArithmeticException("dsyevd failed to converge (info " + info + ")");
         return new SymmetricEigen(n, values, vectors);
     }
@@ -99,7 +107,7 @@ final class OpenBlas implements Blas {
     public double[] eigenvalues(double[] a, int n) {
         double[] scratch = a.clone();
         double[] values = new double[n];
-        int info = eigen(n, () -> openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, (byte) 'N', (byte) 'U', n, scratch, n, values));
+        int info = lapack(n, () -> openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, (byte) 'N', (byte) 'U', n, scratch, n, values));
         if (info != 0) throw new ArithmeticException("dsyevd failed to converge (info " + info + ")");
         return values;
     }
@@ -112,7 +120,7 @@ final class OpenBlas implements Blas {
         double[] vectors = new double[n * m];
         int[] found = new int[1];
         int[] support = new int[2 * m];
-        int info = eigen(n, () -> openblas.LAPACKE_dsyevr(openblas.LAPACK_COL_MAJOR, (byte) 'V', (byte) 'I', (byte) 'U', n, scratch, n, 0, 0, n - m + 1, n, 0,
+        int info = lapack(n, () -> openblas.LAPACKE_dsyevr(openblas.LAPACK_COL_MAJOR, (byte) 'V', (byte) 'I', (byte) 'U', n, scratch, n, 0, 0, n - m + 1, n, 0,
                 found, values, vectors, n, support));
         if (info != 0 || found[0] != m) throw new ArithmeticException("dsyevr failed (info " + info + ", " + found[0] + " of " + m + " eigenpairs)");
         return new SymmetricEigen(n, java.util.Arrays.copyOf(values, m), vectors);
@@ -128,7 +136,7 @@ final class OpenBlas implements Blas {
         }
     }
 
-    private static int eigen(int n, IntSupplier lapack) {
+    private static int lapack(int n, IntSupplier lapack) {
         if (n < EIGEN_SHARED) return shared(lapack);
         Lock exclusive = THREADS.writeLock();
         exclusive.lock();

@@ -8,12 +8,14 @@ import netlens.kernel.EmpiricalNtk;
 import netlens.nn.MlpSpec;
 import netlens.observables.KernelBaselines;
 import netlens.observables.TangentKernel;
+import netlens.train.LinearisedTraining;
 
 /**
  * A lower bound on the memory a run needs, checked before training so that a network that cannot
  * fit fails at once rather than after minutes: its parameters several times over, each probe's
- * activations, and the empirical NTK's kernel and factors when the probes take it, or the kernel
- * baselines' kernels after training, whichever is larger (they are not held together).
+ * activations, and the empirical NTK's kernel and factors when the probes take it, the kernels of a
+ * linearised flow, or the kernel baselines' kernels after training, whichever is largest (they are
+ * not held together).
  */
 public final class MemoryEstimate {
     private MemoryEstimate() {}
@@ -39,13 +41,24 @@ public final class MemoryEstimate {
                 int p = Math.min(t.samples(), e.probes().samples());
                 ntk = Math.max(ntk, EmpiricalNtk.memory(w, p, p, 1));
             }
-        return 4L * (COPIES * parameters + probe) + Math.max(ntk, baselines(e, w));
+        return 4L * (COPIES * parameters + probe) + Math.max(Math.max(ntk, baselines(e, w)), linearised(e, spec));
     }
 
-    /** The kernel baselines' memory, for data whose sizes are known before loading (the learning-curve models). */
-    private static long baselines(Experiment e, int[] widths) {
-        int[] sizes = e.data() instanceof GaussianBinarySpec g ? new int[] {g.p(), g.pTest()}
+    /** Training and test set sizes when they are known before loading (the learning-curve models), else null. */
+    private static int[] sizes(Experiment e) {
+        return e.data() instanceof GaussianBinarySpec g ? new int[] {g.p(), g.pTest()}
                 : e.data() instanceof PcaImageSpec pca ? new int[] {pca.p(), pca.pTest()} : null;
+    }
+
+    /** The kernels of a linearised flow ({@link LinearisedTraining}), held during training. */
+    private static long linearised(Experiment e, MlpSpec spec) {
+        int[] sizes = sizes(e);
+        return sizes != null && LinearisedTraining.applies(e.train(), spec) ? LinearisedTraining.memory(spec.widths(), sizes[0], sizes[1]) : 0;
+    }
+
+    /** The kernel baselines' memory after training. */
+    private static long baselines(Experiment e, int[] widths) {
+        int[] sizes = sizes(e);
         long most = 0;
         for (var o : e.observables())
             if (o instanceof KernelBaselines k && sizes != null) most = Math.max(most, Baselines.memory(k.baselines(), widths, sizes[0], sizes[1]));

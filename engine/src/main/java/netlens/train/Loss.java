@@ -84,6 +84,9 @@ public sealed interface Loss {
 
         double derivative(double margin);
 
+        /** ℓ''(z), for the implicit steps of the linearised flow (NaN where ℓ' jumps: the hinge). */
+        double curvature(double margin);
+
         @Override
         default int outputs(int classes) {
             if (classes != 2) throw new IllegalArgumentException(key() + " is a loss for two classes, not " + classes);
@@ -109,6 +112,7 @@ public sealed interface Loss {
         @Override public String key() { return "hinge"; }
         @Override public double value(double m) { return Math.max(0, 1 - m); }
         @Override public double derivative(double m) { return m < 1 ? -1 : 0; }
+        @Override public double curvature(double m) { return Double.NaN; }
     }
 
     /** softplus(β(1 − z))/β = log(1 + e^{β(1−z)})/β, a smooth hinge that tends to it as β → ∞. */
@@ -129,6 +133,13 @@ public sealed interface Loss {
         public double derivative(double m) {
             return -1 / (1 + Math.exp(-beta * (1 - m)));
         }
+
+        /** β σ(x)(1 − σ(x)), x = β(1 − z), written with e^{−|x|} so that it cannot overflow. */
+        @Override
+        public double curvature(double m) {
+            double e = Math.exp(-Math.abs(beta * (1 - m)));
+            return beta * e / ((1 + e) * (1 + e));
+        }
     }
 
     /** ½ max(0, 1 − z)². */
@@ -136,5 +147,6 @@ public sealed interface Loss {
         @Override public String key() { return "quadraticHinge"; }
         @Override public double value(double m) { return m < 1 ? 0.5 * (1 - m) * (1 - m) : 0; }
         @Override public double derivative(double m) { return m < 1 ? -(1 - m) : 0; }
+        @Override public double curvature(double m) { return m < 1 ? 1 : 0; }
     }
 }

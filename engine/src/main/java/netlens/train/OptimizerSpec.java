@@ -34,9 +34,19 @@ public sealed interface OptimizerSpec {
      * parameter gradients instead; δ is blind to the kinks of a narrow ReLU net (the outputs are
      * continuous where their Jacobian jumps), which otherwise pin dt far below the stability limit,
      * while a step beyond that limit still shows as outputs oscillating. lr() is the first dt.
+     * <p>
+     * A network with the α-trick at α ≥ {@code linearisedFrom} follows the flow of its linearisation
+     * around θ₀ instead ({@link LinearisedFlow}: the lazy limit, exact up to O(1/α), integrated
+     * implicitly because those dynamics are stiff, judged by maxDgrad alone); +∞, the default, never linearises.
      */
-    record GradientFlow(double lr, double grow, double shrink, double maxDgrad, double maxDout, double maxDt) implements OptimizerSpec {
+    record GradientFlow(double lr, double grow, double shrink, double maxDgrad, double maxDout, double maxDt, double linearisedFrom)
+            implements OptimizerSpec {
+        public GradientFlow(double lr, double grow, double shrink, double maxDgrad, double maxDout, double maxDt) {
+            this(lr, grow, shrink, maxDgrad, maxDout, maxDt, Double.POSITIVE_INFINITY);
+        }
+
         public GradientFlow {
+            if (!(linearisedFrom > 0)) throw new IllegalArgumentException("linearisedFrom must be > 0, got " + linearisedFrom);
             positive("dt", lr);
             if (!(grow >= 1)) throw new IllegalArgumentException("grow must be >= 1, got " + grow);
             if (!(shrink > 0 && shrink < 1)) throw new IllegalArgumentException("shrink must be in (0, 1), got " + shrink);

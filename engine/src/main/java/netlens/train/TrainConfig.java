@@ -17,6 +17,10 @@ public record TrainConfig(Loss loss, OptimizerSpec optimizer, int batchSize, int
         if (evaluateEvery < 1) throw new IllegalArgumentException("evaluateEvery must be >= 1, got " + evaluateEvery);
         if (optimizer instanceof OptimizerSpec.GradientFlow && batchSize != 0)
             throw new IllegalArgumentException("gradientFlow() needs full-batch training (fullBatch())");
+        if (optimizer instanceof OptimizerSpec.GradientFlow g && Double.isFinite(g.linearisedFrom())
+                && !(loss instanceof Loss.SoftHinge || loss instanceof Loss.QuadraticHinge))
+            throw new IllegalArgumentException("the linearised flow (linearisedFrom) needs softHinge or quadraticHinge, whose derivative is continuous, not "
+                    + loss.key());
         if (optimizer instanceof OptimizerSpec.GradientFlow && !(learningRate instanceof LearningRate.Constant))
             throw new IllegalArgumentException("gradientFlow() chooses its own steps: a learning-rate decay does not apply");
     }

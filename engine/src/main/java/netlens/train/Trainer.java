@@ -34,6 +34,9 @@ public final class Trainer {
         default boolean wantsEvaluation(int epoch) {
             return false;
         }
+
+        /** Progress worth a line in the log (the linearised flow's steps). */
+        default void status(String message) {}
     }
 
     /** FAILED: an error (in a script's code, a probe, memory) stopped the run; what was measured before is kept. */
@@ -56,6 +59,9 @@ public final class Trainer {
     public Outcome train(Mlp net, Dataset train, Dataset test, TrainConfig config, long seed, Listener listener) {
         int n = train.size(), d = train.dim();
         if (n == 0) throw new IllegalArgumentException("the training set is empty");
+        Readout trainOut = Readout.of(net, train, inference), testOut = Readout.of(net, test, inference);
+        if (LinearisedTraining.applies(config, net.spec()))
+            return new LinearisedTraining(this, gemm).train(net, train, test, config, listener, trainOut, testOut);
         int batch = config.batchSize() == 0 ? n : Math.min(config.batchSize(), n);
         int steps = (n + batch - 1) / batch;
         Tape tape = new Tape(net, batch);
@@ -64,7 +70,6 @@ public final class Trainer {
         Matrix grad = net.newParameterVector();
         Optimizer optimizer = Optimizer.of(config.optimizer(), net.parameterCount());
         Rng shuffle = Rng.stream(seed, "shuffle");
-        Readout trainOut = Readout.of(net, train, inference), testOut = Readout.of(net, test, inference);
         Matrix readoutBuffer = trainOut.centred() ? Matrix.zeros(batch, net.width(net.layers())) : null;
         List<EpochMetrics> history = new ArrayList<>();
 
@@ -139,7 +144,7 @@ public final class Trainer {
         return Double.isFinite(m.trainLoss()) && (Double.isNaN(m.testAccuracy()) || Double.isFinite(m.testLoss()));
     }
 
-    private EpochMetrics measure(Mlp net, Dataset train, Dataset test, Loss loss, Readout trainOut, Readout testOut, int epoch,
+    EpochMetrics measure(Mlp net, Dataset train, Dataset test, Loss loss, Readout trainOut, Readout testOut, int epoch,
                                  double seconds, boolean terminal, double time) {
         Evaluation tr = evaluate(net, train, loss, trainOut);
         Evaluation te = test.size() == 0 ? Evaluation.EMPTY : evaluate(net, test, loss, testOut);

@@ -9,6 +9,7 @@ import netlens.data.SpiralSpec;
 import netlens.kernel.Baseline;
 import netlens.nn.Activation;
 import netlens.nn.Init;
+import netlens.nn.Parameterisation;
 import netlens.observables.KernelBaselines;
 import netlens.observables.PrincipalComponents;
 import netlens.observables.TangentKernel;
@@ -49,5 +50,17 @@ class MemoryEstimateTest {
                 null, List.of(new KernelBaselines(List.of(Baseline.SVM_INIT_NTK, Baseline.KNN))));
         assertTrue(MemoryEstimate.bytes(e) >= 8L * p * p + 8L * pTest * p, "Θ and the test kernel: " + MemoryEstimate.bytes(e));
         assertThrows(IllegalArgumentException.class, () -> MemoryEstimate.check(e, 2L << 30));
+    }
+
+    /** A linearised (lazy) flow holds Θ₀ on the training set, Θ₀ to the test set and Newton's matrix twice. */
+    @Test
+    void theLinearisedFlowsKernelsAreCounted() {
+        int p = 16384, pTest = 4000;
+        Experiment e = new Experiment("m", 1, new GaussianBinarySpec(GaussianBinarySpec.Model.STRIPE, 5, p, pTest),
+                new ModelSpec(new int[] {100}, Activation.RELU, true, Init.PYTORCH, Parameterisation.MEAN_FIELD, 1000),
+                new TrainConfig(new Loss.SoftHinge(20), new OptimizerSpec.GradientFlow(1e-2, 1.1, 0.1, 1e-3, 0.1, 1e6, 100), 0, 1, null, 0),
+                null, List.of());
+        assertTrue(MemoryEstimate.bytes(e) >= 3 * 8L * p * p + 8L * pTest * p, "Θ₀, the test kernel and Newton's matrix: " + MemoryEstimate.bytes(e));
+        assertThrows(IllegalArgumentException.class, () -> MemoryEstimate.check(e, 6L << 30));
     }
 }

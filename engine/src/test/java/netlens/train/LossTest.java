@@ -33,7 +33,7 @@ class LossTest {
     }
 
     @Test
-    void marginLossesMatchTheirDefinitionsAndDerivatives() {
+    void marginLossesMatchTheirDefinitionsAndDerivativesAndCurvatures() {
         Loss.Margin[] losses = {new Loss.Hinge(), new Loss.SoftHinge(3), new Loss.QuadraticHinge()};
         for (double m : new double[] {-2, 0.3, 0.99, 1.5, 4}) {
             assertEquals(Math.max(0, 1 - m), losses[0].value(m), 1e-12);
@@ -43,6 +43,9 @@ class LossTest {
                 if (l instanceof Loss.Hinge && Math.abs(m - 1) < 0.05) continue;      // the kink
                 double h = 1e-6, fd = (l.value(m + h) - l.value(m - h)) / (2 * h);
                 assertEquals(fd, l.derivative(m), 1e-6, l.key() + " at " + m);
+                if (l instanceof Loss.Hinge) continue;
+                double fd2 = (l.derivative(m + h) - l.derivative(m - h)) / (2 * h);
+                assertEquals(fd2, l.curvature(m), 1e-6, l.key() + "'' at " + m);
             }
         }
     }
