@@ -13,7 +13,7 @@ import netlens.run.Series
  * series with no measured point take the fit of all measured points together. Printed before a
  * submission, so a plan too large for its allocation is seen before it is queued.
  */
-internal class PlanEstimate(val cpuHours: Double, val longestHours: Double, val measured: Int) {
+internal class PlanEstimate(val cpuHours: Double, val longestHours: Double, val measured: Int, val measuredCpuHours: Double) {
     /** Hours on [nodes] nodes of [cpusPerNode] CPUs each, the tasks packed perfectly: never less than the longest point. */
     fun wallHours(nodes: Int, cpusPerNode: Int, cpusPerTask: Int): Double =
         maxOf(longestHours, cpuHours / (nodes * maxOf(1, cpusPerNode / cpusPerTask) * cpusPerTask))
@@ -32,7 +32,8 @@ internal class PlanEstimate(val cpuHours: Double, val longestHours: Double, val 
             val all = fit(seconds)
             val bySeries = seconds.groupBy { series(it.first) }.mapValues { fit(it.value) }
             val predicted = missing.map { p -> (bySeries[series(p)] ?: all)(size(p)) }
-            return PlanEstimate(predicted.sum() * cpusPerTask / 3600, (predicted.maxOrNull() ?: 0.0) / 3600, seconds.size)
+            return PlanEstimate(predicted.sum() * cpusPerTask / 3600, (predicted.maxOrNull() ?: 0.0) / 3600, seconds.size,
+                seconds.sumOf { it.second } * cpusPerTask / 3600)
         }
 
         private fun series(p: Point) = p.axes().filterKeys { it != Series.SIZE && it != Series.SEED }

@@ -31,13 +31,14 @@ internal class SlurmCommand(private val cli: Cli, private val options: Options) 
         val states = jobs.states(plan.points)
         val missing = plan.points.filter { states.getValue(it.key()).let { s -> s.state == State.MISSING || s.state == State.FAILED } }
         val queued = states.values.count { it.state == State.PENDING || it.state == State.RUNNING }
+        val settings = plan.plans.first().slurm.overriddenBy(options)
         if (missing.isEmpty()) {
             cli.stdout.println(if (queued == 0) "netlens: all ${plan.points.size} points are in the cache; ./run $script draws the report"
                 else "netlens: nothing to submit: $queued points are queued or running (./run $script --status)")
+            if (queued > 0) cli.stdout.println(estimate(plan.points, plan.points.filter { states.getValue(it.key()).state != State.DONE }, "queued", settings))
             return Cli.OK
         }
-        val settings = plan.plans.first().slurm.overriddenBy(options)
-        cli.stdout.println(estimate(plan.points, missing, settings))
+        cli.stdout.println(estimate(plan.points, missing, "to run", settings))
         val submission = jobs.newSubmission()
         Files.write(submission.tasks, missing.map { it.key() })
         val build = Build.snapshot()
@@ -94,15 +95,16 @@ internal class SlurmCommand(private val cli: Cli, private val options: Options) 
     }
 
     /** The plan's cost in CPU-hours and wall time, from its cached points and the partition's node size (sinfo). */
-    private fun estimate(points: List<Point>, missing: List<Point>, settings: SlurmSettings): String {
+    private fun estimate(points: List<Point>, missing: List<Point>, what: String, settings: SlurmSettings): String {
         val e = PlanEstimate.of(points, missing, RunCommand.pointCache(), settings.cpusPerTask)
             ?: return "netlens: no estimate of the plan's cost yet: none of its points has run (the cached ones are the measure)"
         val cpus = Slurm.run(*listOfNotNull("sinfo", "--noheader", "--format=%c", settings.partition?.let { "--partition=$it" }).toTypedArray())
             .second.lines().firstOrNull()?.trim()?.toIntOrNull()
         val wall = cpus?.let { c -> "; wall time on nodes of $c CPUs: " +
             listOf(1, 4, 16).joinToString(", ") { n -> "$n node${if (n == 1) "" else "s"} ${duration(e.wallHours(n, c, settings.cpusPerTask))}" } } ?: ""
-        return f("netlens: %d points to run, estimated from %d cached ones (seconds ≈ a·p^b per series): %.3g CPU-hours, the longest point %s",
-            missing.size, e.measured, e.cpuHours, duration(e.longestHours)) + wall
+        return f("netlens: %d points %s, estimated from %d cached ones (seconds ≈ a·p^b per series): %.3g CPU-hours (the whole plan %.3g, "
+                + "of which %.3g measured), the longest point %s", missing.size, what, e.measured, e.cpuHours, e.cpuHours + e.measuredCpuHours,
+            e.measuredCpuHours, duration(e.longestHours)) + wall
     }
 
     private fun f(format: String, vararg args: Any?) = String.format(java.util.Locale.ROOT, format, *args)

@@ -20,6 +20,7 @@ class PlanEstimateTest {
         val expected = seconds(4096, "lazy") + seconds(4096, "feature") + seconds(1024, "lazy")
         assertEquals(2 * expected / 3600, e.cpuHours, 1e-9 * expected)
         assertEquals(seconds(4096, "lazy") / 3600, e.longestHours, 1e-9)
+        assertEquals(2 * measured.sumOf { it.second } / 3600, e.measuredCpuHours, 1e-9)
         // 2 CPUs per task on 8-CPU nodes: four tasks at once per node, the CPU-hours shared among them, never under the longest point.
         assertEquals(maxOf(e.longestHours, e.cpuHours / 8), e.wallHours(1, 8, 2), 1e-12)
         assertEquals(e.longestHours, e.wallHours(1000, 8, 2), 1e-12)
