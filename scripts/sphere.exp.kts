@@ -2,7 +2,7 @@
 // the label depends on ‖x‖ only, and in the feature regime the hidden neurons gather on a few
 // attractors. The sweep compares the two regimes' learning curves with an SVM on the initial NTK
 // and counts the attractors against p (at d = 5 and h = 100, lazy learning wins only at small p).
-// Runs in about 8 minutes on 2 cores.
+// Runs in about 4 minutes on 2 cores.
 experiment("sphere") {
     data = sphere(d = 5, p = 256, pTest = 4000)
     model = oneHidden(h = 100, activation = relu)
