@@ -1,5 +1,6 @@
 package netlens.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,11 +32,15 @@ class LazyLimitTest {
     private record Run(Trainer.Outcome outcome, Mlp net, float[] testOutputs) {}
 
     private static Run train(Split split, double linearisedFrom, int maxSteps) {
+        return train(split, linearisedFrom, maxSteps, 1);
+    }
+
+    private static Run train(Split split, double linearisedFrom, int maxSteps, int threads) {
         MlpSpec spec = new MlpSpec(split.train().dim(), new int[] {100}, 1, Activation.RELU, true, Init.PYTORCH, Parameterisation.MEAN_FIELD, ALPHA);
         Mlp net = Mlp.initialise(spec, 3);
         TrainConfig config = new TrainConfig(new Loss.SoftHinge(20), new OptimizerSpec.GradientFlow(1e-2, 1.1, 0.1, 1e-3, 0.1, 1e6, linearisedFrom),
                 0, maxSteps, null, 0, 1000, new LearningRate.Constant());
-        try (Workers w = new Workers(1)) {
+        try (Workers w = new Workers(threads)) {
             Gemm gemm = new Gemm(Backend.blas(), w);
             Mlp initial = net.copy();
             Trainer.Outcome o = new Trainer(gemm).train(net, split.train(), split.test(), config, 1, (m, n) -> {});
@@ -79,5 +84,19 @@ class LazyLimitTest {
         }
         double error = 1 - last(lazy).testAccuracy();
         assertEquals(svm, error, 0.03, "test error of the lazy network against the SVM on its initial NTK");
+    }
+
+    /** The same numbers whatever the thread count: the kernel, the integrator and the move back to θ are all fixed-order. */
+    @Test
+    void theLinearisedFlowGivesTheSameNumbersOnOneOrTwoThreads() {
+        Split split = new GaussianBinarySpec(GaussianBinarySpec.Model.STRIPE, 5, 96, 200).load(null, 4);
+        Run one = train(split, 100, 10_000, 1), two = train(split, 100, 10_000, 2);
+        assertEquals(withoutSeconds(one), withoutSeconds(two));
+        assertArrayEquals(one.net().params().toArray(), two.net().params().toArray());
+    }
+
+    private static java.util.List<EpochMetrics> withoutSeconds(Run r) {
+        return r.outcome().history().stream().map(m -> new EpochMetrics(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(),
+                m.testAccuracy(), 0, m.terminalPhase(), m.minMargin(), m.time())).toList();
     }
 }
