@@ -19,4 +19,14 @@ class ActivationTest {
         assertEquals(0f, Activation.tanh(0f));
         assertTrue(Float.isNaN(Activation.tanh(Float.NaN)), "NaN propagates so divergence is noticed");
     }
+
+    @Test
+    void reluBackwardPassesTheGradientExactlyWhereTheActivationIsPositive() {
+        float[] a = {0f, Float.MIN_VALUE, 2 * Float.MIN_VALUE, Float.MIN_NORMAL, 1e-30f, 0.5f, 1f, 3e38f, Float.MAX_VALUE, Float.POSITIVE_INFINITY};
+        float[] g = new float[a.length];
+        for (int i = 0; i < a.length; i++) g[i] = (i % 2 == 0 ? -1 : 1) * (1.25f + i);
+        float[] expected = g.clone();
+        Activation.RELU.scale(g, a, a.length);
+        for (int i = 0; i < a.length; i++) assertEquals(a[i] > 0 ? expected[i] : 0f, g[i], 0f, "a = " + a[i]);
+    }
 }
