@@ -1,12 +1,12 @@
 package netlens.dsl
 
 import java.io.File
+import java.lang.reflect.InvocationTargetException
+import java.net.URLClassLoader
 import java.nio.file.Files
 import java.nio.file.Path
 import java.security.MessageDigest
-import kotlin.coroutines.Continuation
-import kotlin.coroutines.EmptyCoroutineContext
-import kotlin.coroutines.startCoroutine
+import java.util.jar.JarFile
 import kotlin.script.experimental.api.EvaluationResult
 import kotlin.script.experimental.api.ResultValue
 import kotlin.script.experimental.api.ResultWithDiagnostics
@@ -14,7 +14,6 @@ import kotlin.script.experimental.api.ScriptDiagnostic
 import kotlin.script.experimental.api.ScriptEvaluationConfiguration
 import kotlin.script.experimental.host.ScriptingHostConfiguration
 import kotlin.script.experimental.host.toScriptSource
-import kotlin.script.experimental.jvm.BasicJvmScriptEvaluator
 import kotlin.script.experimental.jvm.baseClassLoader
 import kotlin.script.experimental.jvm.compilationCache
 import kotlin.script.experimental.jvm.defaultJvmScriptingHostConfiguration
@@ -22,7 +21,6 @@ import kotlin.script.experimental.jvm.jvm
 import kotlin.script.experimental.jvmhost.BasicJvmScriptingHost
 import kotlin.script.experimental.jvmhost.CompiledScriptJarsCache
 import kotlin.script.experimental.jvmhost.createJvmCompilationConfigurationFromTemplate
-import kotlin.script.experimental.jvmhost.loadScriptFromJar
 
 /**
  * Compiles and runs `.exp.kts` scripts. Compiled scripts are cached as jars keyed by the script
@@ -31,8 +29,10 @@ import kotlin.script.experimental.jvmhost.loadScriptFromJar
 class ScriptHost(private val cacheDir: Path?) {
     // Built on first compile only: reading the template takes half a second of reflection.
     private val compilation by lazy { createJvmCompilationConfigurationFromTemplate<ExperimentScript>() }
-    private val evaluation = ScriptEvaluationConfiguration {
-        jvm { baseClassLoader(ExperimentScript::class.java.classLoader) }
+    private val evaluation by lazy {
+        ScriptEvaluationConfiguration {
+            jvm { baseClassLoader(ExperimentScript::class.java.classLoader) }
+        }
     }
 
     /** The experiments a script declares; throws [ScriptFailure] with a located message. */
@@ -43,24 +43,33 @@ class ScriptHost(private val cacheDir: Path?) {
         val text = readText(file)
         // Evaluation runs the script's body, which builds the plans; custom probes read their own source from it.
         val script = ScriptText.evaluating(file, text) {
-            scriptInstance(cached(text) ?: compileAndEvaluate(file, text), file, text)
+            cached(file, text) ?: scriptInstance(compileAndEvaluate(file, text), file, text)
         }
         if (script.declared.isEmpty()) throw ScriptFailure("$file: error: declares no experiment; wrap it in experiment(\"name\") { … }")
         return script.declared.toList()
     }
 
-    /** A cache hit evaluated straight from its jar, without building the compiler's configuration. */
-    private fun cached(text: String): EvaluationResult? {
-        val jar = cacheDir?.resolve(cacheKey(text) + ".jar")?.toFile()?.takeIf { it.isFile } ?: return null
-        val compiled = try {
-            jar.loadScriptFromJar(checkMissingDependencies = false)
+    /**
+     * A cache hit: the compiled script class loaded from its jar and constructed (its constructor runs
+     * the script's body), without the scripting host, whose classes cost a tenth of a second to load.
+     * Null when the jar is missing or unreadable: compiling afresh rewrites it.
+     */
+    private fun cached(file: Path, text: String): ExperimentScript? {
+        val jar = cacheDir?.resolve(cacheKey(text) + ".jar")?.takeIf { Files.isRegularFile(it) } ?: return null
+        val scriptClass = try {
+            val main = JarFile(jar.toFile()).use { it.manifest?.mainAttributes?.getValue("Main-Class") } ?: return null
+            URLClassLoader(arrayOf(jar.toUri().toURL()), ExperimentScript::class.java.classLoader).loadClass(main)
         } catch (e: Exception) {
-            null                                            // unreadable: compile afresh, which rewrites it
-        } ?: return null
-        return when (val r = runWithoutSuspending { BasicJvmScriptEvaluator()(compiled, evaluation) }) {
-            is ResultWithDiagnostics.Success -> r.value
-            is ResultWithDiagnostics.Failure -> null
+            return null
         }
+        val instance = try {
+            scriptClass.getDeclaredConstructor().newInstance()
+        } catch (e: InvocationTargetException) {
+            throw failure(e.targetException, file, text)
+        } catch (e: ReflectiveOperationException) {
+            return null
+        }
+        return instance as? ExperimentScript
     }
 
     private fun compileAndEvaluate(file: Path, text: String): EvaluationResult {
@@ -71,22 +80,18 @@ class ScriptHost(private val cacheDir: Path?) {
         }
     }
 
-    /** Runs a suspending call that completes without suspending (the script evaluator does). */
-    private fun <T> runWithoutSuspending(block: suspend () -> T): T {
-        var outcome: Result<T>? = null
-        block.startCoroutine(Continuation(EmptyCoroutineContext) { outcome = it })
-        return checkNotNull(outcome) { "script evaluation suspended" }.getOrThrow()
-    }
-
     private fun scriptInstance(evaluated: EvaluationResult, file: Path, text: String): ExperimentScript =
         when (val rv = evaluated.returnValue) {
-            is ResultValue.Error -> {
-                val message = describe(rv.error)
-                val at = locateValue(text, locateInScript(rv.error, file), message)
-                throw ScriptFailure(if (at != null) located(file, text, at.first, at.second, message) else "$file: error: $message")
-            }
+            is ResultValue.Error -> throw failure(rv.error, file, text)
             else -> rv.scriptInstance as? ExperimentScript ?: throw ScriptFailure("$file: error: did not evaluate to an experiment script")
         }
+
+    /** What the script's body threw, located at the script's line that raised it. */
+    private fun failure(error: Throwable, file: Path, text: String): ScriptFailure {
+        val message = describe(error)
+        val at = locateValue(text, locateInScript(error, file), message)
+        return ScriptFailure(if (at != null) located(file, text, at.first, at.second, message) else "$file: error: $message")
+    }
 
     /** Syntax errors first (the rest often follow from them), at most [MAX_ERRORS] shown. */
     private fun compileErrors(file: Path, text: String, reports: List<ScriptDiagnostic>): String {
