@@ -106,6 +106,7 @@ final class OpenBlas implements Blas {
      */
     @Override
     public SymmetricEigen eigh(double[] a, int n) {
+        if (n == 0) return new SymmetricEigen(0, new double[0], new double[0]);      // LAPACK wants leading dimensions ≥ 1
         double[] values = new double[n];
         double[] vectors = new double[n * n];
         try (PointerScope scope = new PointerScope()) {
@@ -118,7 +119,7 @@ final class OpenBlas implements Blas {
                 if (solved == 0) applyQ(q, tau, z, n);
                 return solved;
             });
-            if (info != 0) throw new ArithmeticException("dstedc failed to converge (info " + info + ")");
+            if (info != 0) throw new ArithmeticException("symmetric eigendecomposition failed (dsytrd/dstedc info " + info + ")");
             d.get(values);
             z.get(vectors);
         }

@@ -89,6 +89,7 @@ class EigenTest {
      */
     @Test
     void nativeEighGivesDsyevdsPairs() {
+        assertEquals(0, Backend.blas().eigh(new double[0], 0).values().length);
         for (int n : new int[] {1, 2, 300, OpenBlas.EIGEN_SHARED + 37}) {
             Random r = new Random(n);
             double[] a = new double[n * n];
