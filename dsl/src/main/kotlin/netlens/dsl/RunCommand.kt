@@ -25,7 +25,7 @@ import netlens.util.Caches
  * `./run FILE.exp.kts`: script → plan (one point, or a point per variant or sweep point) → the
  * executor (points already in the cache are read back, the rest run side by side) → results →
  * report files. A point's cache key hashes its configuration, the script's code outside its sweep
- * and report blocks (its until { } and such; not its comments) and the netlens build.
+ * and report blocks (its until { } and such; not its comments) and the netlens code ([NumbersId]).
  */
 internal class RunCommand(private val cli: Cli, private val options: Options) {
     /** The exit code, and the report folder when one was written. */
@@ -114,7 +114,7 @@ internal class RunCommand(private val cli: Cli, private val options: Options) {
         val text = ScriptHost.readText(script)
         for (p in plans) MemoryEstimate.check(p.experiment, Runtime.getRuntime().maxMemory())
         val code = ScriptText.forKey(text)
-        val points = plans.map { Point(it.variant ?: "", it.axes, Fingerprint.key(it.experiment, code, ScriptHost.BUILD_ID), it.experiment) }
+        val points = plans.map { Point(it.variant ?: "", it.axes, Fingerprint.key(it.experiment, code, NumbersId.value), it.experiment) }
         return Plan(plans, points, text, scriptSeconds)
     }
 

@@ -19,7 +19,7 @@ public final class Fingerprint {
         return CanonicalText.of(e);
     }
 
-    /** The point's cache address: SHA-256 of its fingerprint, the script code around it and the netlens build. */
+    /** The point's cache address: SHA-256 of its fingerprint, the script code around it and an id of the netlens code that computes it. */
     public static String key(Experiment e, String scriptCode, String build) {
         return sha256(of(e) + "\n" + scriptCode + "\n" + build);
     }
