@@ -106,7 +106,7 @@ final class OpenBlas implements Blas {
      */
     @Override
     public SymmetricEigen eigh(double[] a, int n) {
-        if (n == 0) return new SymmetricEigen(0, new double[0], new double[0]);      // LAPACK wants leading dimensions ≥ 1
+        if (n == 0) return new SymmetricEigen(0, new double[0], new double[0]);      // LAPACK wants leading dimensions ≥ 1, as below
         double[] values = new double[n];
         double[] vectors = new double[n * n];
         try (PointerScope scope = new PointerScope()) {
@@ -149,6 +149,7 @@ final class OpenBlas implements Blas {
     /** dsyevd without vectors: the tridiagonal reduction and its eigenvalues only. */
     @Override
     public double[] eigenvalues(double[] a, int n) {
+        if (n == 0) return new double[0];
         double[] scratch = a.clone();
         double[] values = new double[n];
         int info = lapack(n, () -> openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, (byte) 'N', (byte) 'L', n, scratch, n, values));
@@ -159,6 +160,7 @@ final class OpenBlas implements Blas {
     /** dsyevr (relatively robust representations) for the index range n−m+1..n: only the vectors asked for. */
     @Override
     public SymmetricEigen top(double[] a, int n, int m) {
+        if (m == 0) return new SymmetricEigen(n, new double[0], new double[0]);
         double[] scratch = a.clone();
         double[] values = new double[n];
         double[] vectors = new double[n * m];

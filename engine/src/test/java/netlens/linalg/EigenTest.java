@@ -90,6 +90,8 @@ class EigenTest {
     @Test
     void nativeEighGivesDsyevdsPairs() {
         assertEquals(0, Backend.blas().eigh(new double[0], 0).values().length);
+        assertEquals(0, Backend.blas().eigenvalues(new double[0], 0).length);
+        assertEquals(0, Backend.blas().top(new double[0], 0, 0).values().length);
         for (int n : new int[] {1, 2, 300, OpenBlas.EIGEN_SHARED + 37}) {
             Random r = new Random(n);
             double[] a = new double[n * n];
