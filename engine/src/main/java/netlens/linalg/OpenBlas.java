@@ -100,9 +100,9 @@ final class OpenBlas implements Blas {
      * dsyevd's three steps, with a wider back-transformation: dsytrd to T = Qᵀ A Q, dstedc's divide
      * and conquer for T = Z Λ Zᵀ, then X = Q Z. dsyevd applies Q through dormtr, 32 reflectors per
      * product; here 128 at a time (dlarft + dlarfb), so the products run near dgemm speed (n = 2,000:
-     * 0.21 s against 0.29 s). On off-heap copies, which JNI does not copy again: the whole decomposition
-     * takes 0.52–0.63 s against 0.82–0.92 s for LAPACKE_dsyevd on the same two threads (EigenTest checks
-     * the pairs against it).
+     * 0.21 s against 0.29 s), on off-heap copies, which JNI does not copy again. The whole decomposition
+     * took 0.52–0.72 s against 0.74–0.92 s for LAPACKE_dsyevd on the same two threads, over runs on a
+     * day whose timings drifted by a third (EigenTest checks the pairs against it).
      */
     @Override
     public SymmetricEigen eigh(double[] a, int n) {
