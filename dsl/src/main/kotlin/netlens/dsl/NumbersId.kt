@@ -47,7 +47,7 @@ internal object NumbersId {
         val digest = MessageDigest.getInstance("SHA-256")
         for (at in code) classes(at, digest)
         digest.update(version.toByteArray())
-        return digest.digest().joinToString("") { "%02x".format(it) }
+        return ScriptHost.hex(digest.digest())
     }
 
     private fun location(c: Class<*>): Path = Path.of(c.protectionDomain.codeSource.location.toURI())

@@ -156,8 +156,10 @@ class ScriptHost(private val cacheDir: Path?) {
 
         fun cacheKey(scriptText: String): String = sha256(scriptText.toByteArray() + byteArrayOf(0) + BUILD_ID.toByteArray())
 
-        fun sha256(bytes: ByteArray): String =
-            MessageDigest.getInstance("SHA-256").digest(bytes).joinToString("") { "%02x".format(it) }
+        fun sha256(bytes: ByteArray): String = hex(MessageDigest.getInstance("SHA-256").digest(bytes))
+
+        /** A digest as lower-case hexadecimal. */
+        fun hex(digest: ByteArray): String = digest.joinToString("") { "%02x".format(it) }
 
         fun sha256(text: String): String = sha256(text.toByteArray())
     }
